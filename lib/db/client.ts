@@ -1,0 +1,25 @@
+import "server-only";
+
+import { PrismaPg } from "@prisma/adapter-pg";
+
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// One client per process. In development Next reloads modules on every edit,
+// so the client is parked on globalThis to avoid opening a pool per reload.
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error(
+      "DATABASE_URL is not set. Start the app with `npm run dev`, which " +
+        "starts the embedded PostgreSQL, or set DATABASE_URL.",
+    );
+  }
+
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+}
+
+export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
+
+if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
