@@ -1,8 +1,8 @@
 import "server-only";
 
-import { PrismaPg } from "@prisma/adapter-pg";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPrismaClient } from "./create-client";
 
 // One client per process. In development Next reloads modules on every edit,
 // so the client is parked on globalThis to avoid opening a pool per reload.
@@ -17,7 +17,7 @@ function createClient(): PrismaClient {
     );
   }
 
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return createPrismaClient(connectionString);
 }
 
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();

@@ -1,0 +1,28 @@
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+
+import type { Credentials } from "../../lib/api-keys/credentials";
+
+// A real HTTP client with HTTP Basic credentials, as an integration would call.
+
+function basic({ authId, accessKey }: Credentials): Record<string, string> {
+  const token = Buffer.from(`${authId}:${accessKey}`, "utf8").toString("base64");
+  return { Authorization: `Basic ${token}` };
+}
+
+export function listContacts(
+  request: APIRequestContext,
+  credentials: Credentials,
+): Promise<APIResponse> {
+  return request.get("/api/v1/contacts?limit=100", { headers: basic(credentials) });
+}
+
+export function createContact(
+  request: APIRequestContext,
+  credentials: Credentials,
+  contact: Record<string, unknown>,
+): Promise<APIResponse> {
+  return request.post("/api/v1/contacts", {
+    headers: basic(credentials),
+    data: contact,
+  });
+}

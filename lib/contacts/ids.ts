@@ -1,0 +1,30 @@
+import { ApiProblem } from "@/lib/http/problem";
+
+// Contact ids are PostgreSQL uuids: anything else could only make the query
+// fail, so it is answered like a contact that does not exist.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+// A cursor is opaque to clients (base64url of the last id of a page), so its
+// contents may change later without breaking anyone who treats it that way.
+export function encodeCursor(lastId: string): string {
+  return Buffer.from(lastId, "utf8").toString("base64url");
+}
+
+/** The contact id a cursor points after; a 400 problem for anything forged. */
+export function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, "base64url").toString("utf8");
+
+  // Buffer ignores characters outside the alphabet, so only a cursor that
+  // re-encodes to itself is one we issued.
+  if (!isUuid(id) || encodeCursor(id) !== cursor) {
+    throw new ApiProblem("invalid-cursor", {
+      detail: "Use the nextCursor value of a previous page, unchanged.",
+    });
+  }
+
+  return id.toLowerCase();
+}

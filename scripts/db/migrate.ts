@@ -1,0 +1,21 @@
+import { applyMigrations } from "@/lib/db/migrations";
+
+import { ensureDatabase } from "./embedded";
+import { runScript } from "./run";
+
+// `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the
+// embedded server's app database when it is unset.
+runScript(async () => {
+  const database = await ensureDatabase();
+
+  try {
+    const applied = await applyMigrations(database.url);
+    console.log(
+      applied.length
+        ? `Applied ${applied.join(", ")}.`
+        : "No pending migrations.",
+    );
+  } finally {
+    await database.stop();
+  }
+});
