@@ -53,7 +53,9 @@ test("a Parent Admin generates, uses, replaces and deletes the API key", async (
   expect(created.status()).toBe(201);
   const listed = await listContacts(request, first);
   expect(listed.status()).toBe(200);
-  const emails = (await listed.json()).data.map((c: { email: string }) => c.email);
+  const emails = (await listed.json()).data.map(
+    (c: { email: string }) => c.email,
+  );
   expect(emails).toContain("ada.lovelace@example.com");
 
   await page.reload();
@@ -68,10 +70,14 @@ test("a Parent Admin generates, uses, replaces and deletes the API key", async (
   expect((await listContacts(request, second)).status()).toBe(200);
 
   await chooseKeyAction(page, "Delete API Key");
-  await expect(page.getByRole("button", { name: "Generate API Key" })).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "Generate API Key" }),
+  ).toBeVisible();
   expect((await listContacts(request, second)).status()).toBe(401);
 
-  const keys = await database().apiKey.count({ where: { organizationId: organization.id } });
+  const keys = await database().apiKey.count({
+    where: { organizationId: organization.id },
+  });
   expect(keys).toBe(0);
   const actions = await database().auditEvent.findMany({
     where: { organizationId: organization.id },
@@ -85,7 +91,9 @@ test("a Parent Admin generates, uses, replaces and deletes the API key", async (
   ]);
 });
 
-test("the Access Key is gone from the page after a reload", async ({ page }) => {
+test("the Access Key is gone from the page after a reload", async ({
+  page,
+}) => {
   const organization = await seedOrganization({ contactApiEnabled: true });
   await signIn(page, organization.parentAdmin);
   await openApiKeysPage(page);
@@ -94,6 +102,8 @@ test("the Access Key is gone from the page after a reload", async ({ page }) => 
   const { accessKey } = await copyCredentials(page);
   await page.reload();
 
-  await expect(page.getByRole("button", { name: "Copy Access Key" })).toHaveCount(0);
+  await expect(
+    page.getByRole("button", { name: "Copy Access Key" }),
+  ).toHaveCount(0);
   expect(await page.content()).not.toContain(accessKey);
 });

@@ -3,7 +3,11 @@ import { expect, test } from "@playwright/test";
 import { database, seedOrganization } from "./support/database";
 import { openApiKeysPage, signIn } from "./support/session";
 import { listContacts } from "./support/contact-api";
-import { generateCredentials, digestAccessKey, accessKeyHint } from "../lib/api-keys/credentials";
+import {
+  generateCredentials,
+  digestAccessKey,
+  accessKeyHint,
+} from "../lib/api-keys/credentials";
 
 async function giveOrganizationAKey(organizationId: string) {
   const credentials = generateCredentials();
@@ -19,7 +23,9 @@ async function giveOrganizationAKey(organizationId: string) {
   return credentials;
 }
 
-test("an Admin sees the key's metadata but cannot change it", async ({ page }) => {
+test("an Admin sees the key's metadata but cannot change it", async ({
+  page,
+}) => {
   const organization = await seedOrganization({ contactApiEnabled: true });
   const { authId } = await giveOrganizationAKey(organization.id);
 
@@ -27,19 +33,29 @@ test("an Admin sees the key's metadata but cannot change it", async ({ page }) =
   await openApiKeysPage(page);
 
   await expect(page.getByText(authId)).toBeVisible();
-  await expect(page.getByText("Only the Parent Admin can manage the API key.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "API key actions" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Generate API Key" })).toHaveCount(0);
+  await expect(
+    page.getByText("Only the Parent Admin can manage the API key."),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "API key actions" }),
+  ).toHaveCount(0);
+  await expect(
+    page.getByRole("button", { name: "Generate API Key" }),
+  ).toHaveCount(0);
 });
 
 test("a Manager gets no Email Contacts administration", async ({ page }) => {
   const organization = await seedOrganization({ contactApiEnabled: true });
   await signIn(page, organization.manager);
 
-  await expect(page.getByRole("link", { name: "Email Contacts" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Email Contacts" })).toHaveCount(
+    0,
+  );
   await page.goto("/email-contacts/import/contact-api/api-keys");
   await expect(page.getByRole("heading", { name: "API Keys" })).toHaveCount(0);
-  await expect(page.getByText(/not have access|no access/i).first()).toBeVisible();
+  await expect(
+    page.getByText(/not have access|no access/i).first(),
+  ).toBeVisible();
 });
 
 test("an organization without the Contact API is told to ask Customer Success", async ({
@@ -49,11 +65,17 @@ test("an organization without the Contact API is told to ask Customer Success", 
   await signIn(page, organization.parentAdmin);
   await openApiKeysPage(page);
 
-  await expect(page.getByText(/Customer Success Manager/).first()).toBeVisible();
-  await expect(page.getByRole("button", { name: "Generate API Key" })).toHaveCount(0);
+  await expect(
+    page.getByText(/Customer Success Manager/).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "Generate API Key" }),
+  ).toHaveCount(0);
 });
 
-test("switching the feature off refuses the key on the next call", async ({ request }) => {
+test("switching the feature off refuses the key on the next call", async ({
+  request,
+}) => {
   const organization = await seedOrganization({ contactApiEnabled: true });
   const credentials = await giveOrganizationAKey(organization.id);
   expect((await listContacts(request, credentials)).status()).toBe(200);
@@ -65,14 +87,24 @@ test("switching the feature off refuses the key on the next call", async ({ requ
 
   const refused = await listContacts(request, credentials);
   expect(refused.status()).toBe(403);
-  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  expect(refused.headers()["content-type"]).toContain(
+    "application/problem+json",
+  );
 });
 
-test("the demo Admin of Acme Corp signs in and sees the contacts", async ({ page }) => {
-  await signIn(page, { email: "admin@acme.test", password: "demo-password", role: "ADMIN" });
+test("the demo Admin of Acme Corp signs in and sees the contacts", async ({
+  page,
+}) => {
+  await signIn(page, {
+    email: "admin@acme.test",
+    password: "demo-password",
+    role: "ADMIN",
+  });
   await page.getByRole("link", { name: "Email Contacts" }).click();
 
-  await expect(page.getByRole("heading", { name: "Email Contacts" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Email Contacts" }),
+  ).toBeVisible();
   await expect(page.getByRole("table")).toBeVisible();
 });
 
@@ -82,5 +114,6 @@ test("a wrong password gets a clear message", async ({ page }) => {
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
 
-  await expect(page.getByRole("alert")).toContainText("Incorrect email or password.");
+  const message = page.getByRole("main").getByRole("alert");
+  await expect(message).toContainText("Incorrect email or password.");
 });

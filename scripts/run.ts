@@ -15,7 +15,8 @@ export function run(
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`${step} failed (${signal ?? `exit code ${code}`})`));
+      else
+        reject(new Error(`${step} failed (${signal ?? `exit code ${code}`})`));
     });
   });
 }

@@ -5,7 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 
-import { ensureDatabase } from "./db/embedded";
+import { ensureChromium } from "./chromium";
+import { ensureDatabase, TEST_DATABASE } from "./db/embedded";
 import { run } from "./run";
 
 const REPORTS = ".test-reports";
@@ -18,8 +19,10 @@ async function main(): Promise<void> {
   mkdirSync(REPORTS, { recursive: true });
 
   await run("typecheck", "npx", ["tsc", "--noEmit"]);
+  await run("formatting", "npx", ["prettier", "--check", "."]);
+  await ensureChromium();
 
-  const database = await ensureDatabase({ name: "employee_email_test" });
+  const database = await ensureDatabase({ name: TEST_DATABASE });
   const env = testEnvironment(database.url);
   let failure: unknown;
 
@@ -45,7 +48,8 @@ function testEnvironment(databaseUrl: string): NodeJS.ProcessEnv {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEXTAUTH_URL: process.env.E2E_BASE_URL ?? `http://localhost:${E2E_PORT}`,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
+    NEXTAUTH_SECRET:
+      process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
     E2E_PORT: String(E2E_PORT),
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -69,7 +73,8 @@ function printTotals(): void {
   if (vitest) {
     totals.passed += vitest.numPassedTests ?? 0;
     totals.failed += vitest.numFailedTests ?? 0;
-    totals.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+    totals.skipped +=
+      (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
   }
 
   const playwright = readReport(`${REPORTS}/playwright.json`);

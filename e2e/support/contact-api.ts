@@ -5,7 +5,9 @@ import type { Credentials } from "../../lib/api-keys/credentials";
 // A real HTTP client with HTTP Basic credentials, as an integration would call.
 
 function basic({ authId, accessKey }: Credentials): Record<string, string> {
-  const token = Buffer.from(`${authId}:${accessKey}`, "utf8").toString("base64");
+  const token = Buffer.from(`${authId}:${accessKey}`, "utf8").toString(
+    "base64",
+  );
   return { Authorization: `Basic ${token}` };
 }
 
@@ -13,7 +15,9 @@ export function listContacts(
   request: APIRequestContext,
   credentials: Credentials,
 ): Promise<APIResponse> {
-  return request.get("/api/v1/contacts?limit=100", { headers: basic(credentials) });
+  return request.get("/api/v1/contacts?limit=100", {
+    headers: basic(credentials),
+  });
 }
 
 export function createContact(

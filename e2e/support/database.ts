@@ -16,7 +16,9 @@ let client: PrismaClient | undefined;
 export function database(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
-    throw new Error("DATABASE_URL must name the database the app under test uses.");
+    throw new Error(
+      "DATABASE_URL must name the database the app under test uses.",
+    );
   }
 
   client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
@@ -72,5 +74,11 @@ export async function seedOrganization(options: {
     },
   });
 
-  return { id: organization.id, name: organization.name, parentAdmin, admin, manager };
+  return {
+    id: organization.id,
+    name: organization.name,
+    parentAdmin,
+    admin,
+    manager,
+  };
 }

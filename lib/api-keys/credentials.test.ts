@@ -39,7 +39,9 @@ describe("generateCredentials", () => {
 
 describe("hasValidAccessKeyChecksum", () => {
   it("accepts a generated key", () => {
-    expect(hasValidAccessKeyChecksum(generateCredentials().accessKey)).toBe(true);
+    expect(hasValidAccessKeyChecksum(generateCredentials().accessKey)).toBe(
+      true,
+    );
   });
 
   it("rejects a key with one character changed", () => {

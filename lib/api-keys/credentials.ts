@@ -6,8 +6,7 @@ import { crc32 } from "node:zlib";
 export const AUTH_ID_PREFIX = "eeid_";
 export const ACCESS_KEY_PREFIX = "eesk_";
 
-const BASE62 =
-  "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 // 32 random bytes (256 bits) encode to at most 43 base62 characters; the
 // CRC-32 checksum to at most 6. Both are left-padded to a fixed width.
@@ -62,7 +61,9 @@ function checksumOf(secret: string): string {
 
 function toBase62(input: Buffer | bigint, width: number): string {
   let value =
-    typeof input === "bigint" ? input : BigInt("0x" + (input.toString("hex") || "0"));
+    typeof input === "bigint"
+      ? input
+      : BigInt("0x" + (input.toString("hex") || "0"));
   let text = "";
 
   while (value > 0n) {
