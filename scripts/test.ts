@@ -10,7 +10,7 @@ import { ensureDatabase, TEST_DATABASE } from "./db/embedded";
 import { run } from "./run";
 
 const REPORTS = ".test-reports";
-const E2E_PORT = 3100;
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 type Totals = { passed: number; failed: number; skipped: number };
 
