@@ -26,8 +26,11 @@ runScript(async () => {
 
   try {
     const organization = await setContactApiEnabled(db, target, enabled);
+    const state = enabled ? "enabled" : "disabled";
     console.log(
-      `Contact API ${enabled ? "enabled" : "disabled"} for ${organization.name} (${organization.id}).`,
+      organization.changed
+        ? `Contact API ${state} for ${organization.name} (${organization.id}).`
+        : `Contact API was already ${state} for ${organization.name}; nothing changed.`,
     );
   } finally {
     await db.$disconnect();

@@ -31,14 +31,14 @@ export function OneTimeCredentials({
       aria-labelledby="new-api-key-heading"
       className="space-y-4 rounded-lg border border-emerald-300 bg-emerald-50 p-5"
     >
-      <h3
+      <h4
         id="new-api-key-heading"
         ref={heading}
         tabIndex={-1}
         className="text-base font-semibold text-zinc-900"
       >
         Your new API key
-      </h3>
+      </h4>
 
       <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
         <strong>Copy the Access Key now.</strong> It is shown only now: once you

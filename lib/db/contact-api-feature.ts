@@ -10,10 +10,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTOR = { userId: null, label: "customer-success" };
 
 async function findOrganization(db: PrismaClient, nameOrId: string) {
-  const where = UUID.test(nameOrId) ? { id: nameOrId } : { name: nameOrId };
+  // Names are matched without regard to case: Customer Success types them.
+  const where = UUID.test(nameOrId)
+    ? { id: nameOrId }
+    : { name: { equals: nameOrId, mode: "insensitive" as const } };
   const matches = await db.organization.findMany({
     where,
-    select: { id: true, name: true },
+    select: { id: true, name: true, contactApiEnabled: true },
     take: 2,
   });
 
@@ -28,13 +31,19 @@ async function findOrganization(db: PrismaClient, nameOrId: string) {
   return organization;
 }
 
-/** Switches the feature and records the change, in one transaction. */
+/**
+ * Switches the feature and records the change, in one transaction. Asking for
+ * the state the organization already has changes and records nothing.
+ */
 export async function setContactApiEnabled(
   db: PrismaClient,
   nameOrId: string,
   enabled: boolean,
-) {
+): Promise<{ id: string; name: string; changed: boolean }> {
   const organization = await findOrganization(db, nameOrId);
+  const { id, name } = organization;
+  if (organization.contactApiEnabled === enabled)
+    return { id, name, changed: false };
 
   await db.$transaction(async (tx) => {
     await tx.organization.update({
@@ -49,5 +58,5 @@ export async function setContactApiEnabled(
     });
   });
 
-  return organization;
+  return { id, name, changed: true };
 }

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 
 import { verify } from "@node-rs/argon2";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { setContactApiEnabled } from "@/lib/db/contact-api-feature";
 import { createPrismaClient } from "@/lib/db/create-client";
@@ -178,6 +178,15 @@ describe("the production guard", () => {
 });
 
 describe("setContactApiEnabled", () => {
+  // Each case starts from the demo state: Globex without the Contact API.
+  beforeEach(async () => {
+    await db.organization.update({
+      where: { id: GLOBEX.id },
+      data: { contactApiEnabled: false },
+    });
+    await db.auditEvent.deleteMany({ where: { organizationId: GLOBEX.id } });
+  });
+
   it("switches the feature and records who did it in the audit log", async () => {
     await setContactApiEnabled(db, "Globex", true);
 
@@ -201,6 +210,21 @@ describe("setContactApiEnabled", () => {
         where: { organizationId: GLOBEX.id, action: "contact_api.disabled" },
       }),
     ).toBe(1);
+  });
+
+  it("matches the organization's name without regard to case", async () => {
+    const result = await setContactApiEnabled(db, "gLoBeX", true);
+
+    expect(result).toMatchObject({ id: GLOBEX.id, changed: true });
+  });
+
+  it("changes and records nothing when the state is already the asked one", async () => {
+    const result = await setContactApiEnabled(db, "Globex", false);
+
+    expect(result.changed).toBe(false);
+    expect(
+      await db.auditEvent.count({ where: { organizationId: GLOBEX.id } }),
+    ).toBe(0);
   });
 
   it("names an organization it cannot find", async () => {
