@@ -24,7 +24,7 @@ export const GET = withApiKey<Params>(async ({ params, organizationId }) => {
 
 // PUT /api/v1/contacts/{uniqueId}: create or update the contact with this
 // Unique Contact ID (201 created, 200 updated).
-export const PUT = withApiKey(async ({ request, organizationId }) => {
+export const PUT = withApiKey<Params>(async ({ request, organizationId }) => {
   const uniqueId = uniqueIdFromPath(request);
   const input = await readJsonBody(request, contactPutSchema);
 
