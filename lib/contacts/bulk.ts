@@ -8,6 +8,7 @@ import { ApiProblem, type FieldError } from "@/lib/http/problem";
 import { newContactId } from "./ids";
 import {
   contactCreateSchema,
+  contactEmailSchema,
   contactOutputSchema,
   type ContactCreateInput,
   type ContactOutput,
@@ -114,8 +115,19 @@ export async function putContact(
   const fromUrl = valueFromUniqueId(field, rawUniqueId);
 
   const contact = { ...input, customFields: { ...input.customFields } };
-  if (field.kind === "email") contact.email ??= fromUrl as string;
-  else contact.customFields[field.apiName] ??= fromUrl;
+  if (field.kind === "custom") contact.customFields[field.apiName] ??= fromUrl;
+  else if (contact.email === undefined) {
+    const parsed = contactEmailSchema.safeParse(fromUrl);
+    if (!parsed.success) {
+      throw new ApiProblem("validation-failed", {
+        errors: fieldErrors(parsed.error).map((e) => ({
+          ...e,
+          field: "email",
+        })),
+      });
+    }
+    contact.email = parsed.data;
+  }
 
   const checked = checkContact(settings, contact);
   if (checked.uniqueId === null) {

@@ -47,9 +47,10 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const email = text(CONTACT_FIELD_MAX_LENGTHS.email)
+export const contactEmailSchema = text(CONTACT_FIELD_MAX_LENGTHS.email)
   .transform(normaliseEmail)
   .pipe(z.email("Must be a valid email address."));
+const email = contactEmailSchema;
 
 // Keys are the camelCase API names derived from the field labels; whether a
 // key is one of the organization's fields is checked against the database.
