@@ -1,28 +1,12 @@
 import "server-only";
 
-import { z } from "zod";
-
-import { CONTACT_FIELD_MAX_LENGTHS } from "./schema";
+import {
+  CONTACT_FIELD_MAX_LENGTHS,
+  fieldListSchema,
+  type FieldList,
+} from "./schema";
 import { loadContactSettings } from "./settings";
 import { uniqueIdFieldName } from "./unique-id";
-
-export const fieldListSchema = z.object({
-  uniqueContactIdField: z.string().meta({
-    description: 'The Unique Contact ID: "email" or "customFields.<apiName>".',
-  }),
-  data: z.array(
-    z.object({
-      apiName: z.string(),
-      label: z.string(),
-      kind: z.enum(["default", "custom"]),
-      type: z.enum(["EMAIL", "TEXT", "NUMBER", "DATE", "BOOLEAN"]),
-      required: z.boolean(),
-      maxLength: z.number().int().optional(),
-    }),
-  ),
-});
-
-export type FieldList = z.output<typeof fieldListSchema>;
 
 const DEFAULT_LABELS: Record<keyof typeof CONTACT_FIELD_MAX_LENGTHS, string> = {
   email: "Email",

@@ -1,12 +1,12 @@
 import { z } from "zod";
 
-import { fieldListSchema } from "./fields";
 import {
   contactBulkDeleteSchema,
   contactCreateSchema,
   contactListQuerySchema,
   contactPatchSchema,
   contactPutSchema,
+  fieldListSchema,
   MAX_BATCH_SIZE,
 } from "./schema";
 

@@ -193,3 +193,22 @@ export const contactBulkDeleteSchema = z.strictObject({
     .min(1, "Send at least one Unique Contact ID.")
     .max(MAX_BATCH_SIZE, `At most ${MAX_BATCH_SIZE} ids per request.`),
 });
+
+// GET /api/v1/fields: the organization's default and custom fields.
+export const fieldListSchema = z.object({
+  uniqueContactIdField: z.string().meta({
+    description: 'The Unique Contact ID: "email" or "customFields.<apiName>".',
+  }),
+  data: z.array(
+    z.object({
+      apiName: z.string(),
+      label: z.string(),
+      kind: z.enum(["default", "custom"]),
+      type: z.enum(["EMAIL", "TEXT", "NUMBER", "DATE", "BOOLEAN"]),
+      required: z.boolean(),
+      maxLength: z.number().int().optional(),
+    }),
+  ),
+});
+
+export type FieldList = z.output<typeof fieldListSchema>;
