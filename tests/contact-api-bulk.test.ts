@@ -462,6 +462,7 @@ describe("GET /api/v1/contacts filters", () => {
 
   it.each([
     ["updatedSince=yesterday", "updatedSince"],
+    ["updatedSince=0000-01-01T00:00:00Z", "updatedSince"],
     ["emial=a@x.io", "emial"],
     [`q=${"x".repeat(201)}`, "q"],
     ["firstName=a%0Ab", "firstName"],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 
 import { Refusal } from "@/lib/errors/refusal";
 
@@ -22,5 +23,17 @@ describe("failureFrom", () => {
     expect(failure.ok).toBe(false);
     expect(failure.error).toMatch(/^Something went wrong\./);
     expect(failure.error).not.toMatch(/ApiKey|db\.internal/);
+  });
+
+  it("answers input no form of ours sends as a request to reload", () => {
+    const parsed = z.object({ expectedAuthId: z.string() }).safeParse([]);
+    if (parsed.success) throw new Error("the input should be invalid");
+
+    const failure = failureFrom(parsed.error, "test");
+
+    expect(failure).toEqual({
+      ok: false,
+      error: "The request was not understood. Reload the page.",
+    });
   });
 });

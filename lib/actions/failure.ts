@@ -2,6 +2,8 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import { ZodError } from "zod";
+
 import { isRefusal } from "@/lib/errors/refusal";
 import { logger } from "@/lib/log/logger";
 
@@ -14,6 +16,19 @@ import type { ActionFailure } from "./result";
  */
 export function failureFrom(error: unknown, action: string): ActionFailure {
   if (isRefusal(error)) return { ok: false, error: error.message };
+
+  // Only a hand-made request sends an action input our own form never does:
+  // the client's fault, so it is answered plainly and logged without a stack.
+  if (error instanceof ZodError) {
+    logger.warn(
+      { action, issues: error.issues.length },
+      "invalid action input",
+    );
+    return {
+      ok: false,
+      error: "The request was not understood. Reload the page.",
+    };
+  }
 
   const reference = randomUUID().slice(0, 8);
   logger.error({ err: error, action, reference }, "server action failed");

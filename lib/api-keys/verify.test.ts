@@ -155,4 +155,12 @@ describe("authenticateApiKey", () => {
 
     expect(await lastUsedAt(org.apiKeyId)).toBeNull();
   });
+
+  it("does not record use for a call refused because the feature is off", async () => {
+    const org = await seedOrganizationWithKey({ contactApiEnabled: false });
+
+    await problemOf(authenticateApiKey(org.authorization));
+
+    expect(await lastUsedAt(org.apiKeyId)).toBeNull();
+  });
 });

@@ -6,13 +6,19 @@ import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 
 import { db } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
 
 import { normalizeEmail } from "./email";
 
 // The upper bounds keep one request from making argon2 or the database do
 // unbounded work; no real email or password comes near them.
+// Control characters cannot be in an email address, and PostgreSQL refuses a
+// NUL byte outright: such input fails here instead of in the query.
 const credentialsSchema = z.object({
-  email: z.string().max(320),
+  email: z
+    .string()
+    .max(320)
+    .regex(/^[^\p{Cc}]*$/u),
   password: z.string().min(1).max(1024),
 });
 
@@ -32,10 +38,7 @@ export async function verifyCredentials(
   if (!parsed.success) return null;
 
   const { email, password } = parsed.data;
-  const user = await db.user.findUnique({
-    where: { email: normalizeEmail(email) },
-    select: { id: true, passwordHash: true },
-  });
+  const user = await findAccount(email);
 
   const passwordMatches = await verifyPassword(
     user?.passwordHash ?? (await dummyHash),
@@ -43,6 +46,20 @@ export async function verifyCredentials(
   );
 
   return user && passwordMatches ? { id: user.id } : null;
+}
+
+// next-auth copies the message of anything thrown here into the redirect URL
+// it sends the browser, so a database error is logged and replaced.
+async function findAccount(email: string) {
+  try {
+    return await db.user.findUnique({
+      where: { email: normalizeEmail(email) },
+      select: { id: true, passwordHash: true },
+    });
+  } catch (error) {
+    logger.error({ err: error }, "sign-in lookup failed");
+    throw new Error("Sign-in is unavailable right now.");
+  }
 }
 
 async function verifyPassword(

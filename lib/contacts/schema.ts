@@ -156,6 +156,8 @@ export const contactListQuerySchema = z.strictObject({
       offset: true,
       error: "Must be an ISO 8601 date-time, such as 2024-01-31T09:00:00Z.",
     })
+    // ISO 8601 has a year 0000; PostgreSQL's timestamps do not.
+    .refine((value) => !value.startsWith("0000"), "Must be after year 0000.")
     .optional(),
   q: filterText(MAX_SEARCH_LENGTH).optional(),
 });

@@ -106,7 +106,8 @@ function fakeContact(faker: Faker): DemoContact {
   return {
     organizationId: ACME.id,
     uniqueId: normalizeEmail(email),
-    email,
+    // Stored as the API stores it, so an email filter finds it.
+    email: normalizeEmail(email),
     firstName,
     lastName,
     location: faker.location.city(),

@@ -3,13 +3,13 @@ import { methodNotAllowed } from "@/lib/http/method-not-allowed";
 
 const document = JSON.stringify(buildOpenApiDocument());
 
-// GET /api/v1/openapi.json: the API's description; public, and cacheable as
-// it holds no data of any organization.
+// GET /api/v1/openapi.json: the API's description; public, as it holds no
+// data of any organization.
 export function GET(): Response {
   return new Response(document, {
     headers: {
       "Content-Type": "application/json",
-      "Cache-Control": "public, max-age=300",
+      "Cache-Control": "no-store",
     },
   });
 }
