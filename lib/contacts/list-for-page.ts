@@ -52,6 +52,68 @@ export async function listContactsForPage(
   request: PageRequest,
   pageSize: number = CONTACTS_PAGE_SIZE,
 ): Promise<ContactListPage> {
+  const rows = await queryPage<ContactListItem>(
+    LIST_COLUMNS,
+    organizationId,
+    filter,
+    request,
+    pageSize,
+  );
+
+  return shapePage(rows, request.direction, pageSize);
+}
+
+export type ContactExportRow = ContactListItem & {
+  phone: string | null;
+  customFields: unknown;
+  createdAt: Date;
+};
+
+/**
+ * Every contact the filter selects, in its order, as batches of `batchSize`:
+ * the export streams them without holding the organization in memory.
+ */
+export async function* exportContactBatches(
+  organizationId: string,
+  filter: ContactListFilter,
+  batchSize = 1000,
+): AsyncGenerator<ContactExportRow[]> {
+  let request: PageRequest = { direction: "first" };
+
+  for (;;) {
+    const rows: ContactExportRow[] = await queryPage<ContactExportRow>(
+      EXPORT_COLUMNS,
+      organizationId,
+      filter,
+      request,
+      batchSize,
+    );
+    const batch: ContactExportRow[] = rows.slice(0, batchSize);
+    if (batch.length > 0) yield batch;
+    if (rows.length <= batchSize) return;
+
+    request = { direction: "after", cursor: batch[batch.length - 1]!.id };
+  }
+}
+
+const LIST_COLUMNS = Prisma.raw(
+  `"id", "firstName", "lastName", "email", "department", "jobTitle", ` +
+    `"location", "updatedAt"`,
+);
+
+const EXPORT_COLUMNS = Prisma.raw(
+  `"id", "firstName", "lastName", "email", "department", "jobTitle", ` +
+    `"location", "phone", "customFields", "createdAt", "updatedAt"`,
+);
+
+// Fetches pageSize + 1 rows, the extra one telling whether more follow.
+async function queryPage<Row>(
+  columns: Prisma.Sql,
+  organizationId: string,
+  filter: ContactListFilter,
+  request: PageRequest,
+  pageSize: number,
+): Promise<Row[]> {
   const sort = SORTS[filter.sort];
   // "before" walks the index the other way and shapePage restores the order.
   const backwards = request.direction === "before";
@@ -66,15 +128,12 @@ export async function listContactsForPage(
     conditions.push(cursorCondition(organizationId, sort, request, descending));
   }
 
-  const rows = await db.$queryRaw<ContactListItem[]>`
-    SELECT "id", "firstName", "lastName", "email", "department", "jobTitle",
-           "location", "updatedAt"
+  return db.$queryRaw<Row[]>`
+    SELECT ${columns}
     FROM "Contact"
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${sort.key} ${order}, "id" ${order}
     LIMIT ${pageSize + 1}`;
-
-  return shapePage(rows, request.direction, pageSize);
 }
 
 export type ContactFilterOptions = {
