@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Organization" ADD COLUMN     "uniqueContactIdField" TEXT NOT NULL DEFAULT 'email';
