@@ -312,6 +312,8 @@ function report(results: Results, machine: { postgres: string }) {
       cpuModel: os.cpus()[0]?.model ?? "unknown",
       node: process.version,
       postgres: machine.postgres,
+      // The run shares the machine: a high load makes every figure worse.
+      loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
     },
     rows,
     raw: results,
@@ -321,6 +323,13 @@ function report(results: Results, machine: { postgres: string }) {
     "bench/results/latest.json",
     `${JSON.stringify(output, null, 2)}\n`,
   );
+  const [load] = os.loadavg();
+  if (load! > os.cpus().length) {
+    console.log(
+      `  Warning: load average ${load!.toFixed(1)} on ${os.cpus().length} ` +
+        "CPUs; other processes took part of the machine during this run.",
+    );
+  }
   console.log("Written to bench/results/latest.json.");
 }
 
