@@ -7,6 +7,8 @@ import { db } from "@/lib/db/client";
 
 import * as item from "@/app/api/v1/contacts/[id]/route";
 import * as collection from "@/app/api/v1/contacts/route";
+import * as upload from "@/app/api/v1/contacts/upload/route";
+import * as fields from "@/app/api/v1/fields/route";
 
 // The Contact API's handlers called as Next calls them: a Request in, a
 // Response out. The security cases run against every endpoint.
@@ -14,7 +16,8 @@ import * as collection from "@/app/api/v1/contacts/route";
 const BASE = "http://localhost/api/v1/contacts";
 const CHALLENGE = 'Basic realm="Employee Email Contact API", charset="UTF-8"';
 
-type Call = (authorization: string | null, id: string) => Promise<Response>;
+type Target = { id: string; uniqueId: string };
+type Call = (authorization: string | null, target: Target) => Promise<Response>;
 
 function request(
   method: string,
@@ -43,27 +46,49 @@ const endpoints: Record<string, Call> = {
       request("POST", BASE, auth, { email: `${randomUUID()}@example.com` }),
       none,
     ),
-  "GET /contacts/{id}": (auth, id) =>
+  "DELETE /contacts": (auth, { uniqueId }) =>
+    collection.DELETE(
+      request("DELETE", BASE, auth, { uniqueIds: [uniqueId] }),
+      none,
+    ),
+  "POST /contacts/upload": (auth, { uniqueId }) =>
+    upload.POST(
+      request("POST", `${BASE}/upload`, auth, {
+        contacts: [{ email: uniqueId, firstName: "Changed" }],
+      }),
+      none,
+    ),
+  "GET /fields": (auth) =>
+    fields.GET(request("GET", "http://localhost/api/v1/fields", auth), none),
+  "GET /contacts/{id}": (auth, { id }) =>
     item.GET(request("GET", `${BASE}/${id}`, auth), params(id)),
-  "PATCH /contacts/{id}": (auth, id) =>
+  "PUT /contacts/{uniqueId}": (auth, { uniqueId }) =>
+    item.PUT(
+      request("PUT", `${BASE}/${encodeURIComponent(uniqueId)}`, auth, {
+        firstName: "Changed",
+      }),
+      params(uniqueId),
+    ),
+  "PATCH /contacts/{id}": (auth, { id }) =>
     item.PATCH(
       request("PATCH", `${BASE}/${id}`, auth, { firstName: "Changed" }),
       params(id),
     ),
-  "DELETE /contacts/{id}": (auth, id) =>
+  "DELETE /contacts/{id}": (auth, { id }) =>
     item.DELETE(request("DELETE", `${BASE}/${id}`, auth), params(id)),
 };
 
 async function seedWithContact(options: { contactApiEnabled?: boolean } = {}) {
   const org = await seedOrganizationWithKey(options);
+  const email = `${randomUUID()}@example.com`;
   const contact = await db.contact.create({
-    data: {
-      organizationId: org.id,
-      email: `${randomUUID()}@example.com`,
-      uniqueId: randomUUID(),
-    },
+    data: { organizationId: org.id, email, uniqueId: email },
   });
-  return { ...org, contactId: contact.id };
+  return {
+    ...org,
+    contactId: contact.id,
+    target: { id: contact.id, uniqueId: email },
+  };
 }
 
 async function expectProblem(response: Response, status: number) {
@@ -82,7 +107,7 @@ describe.each(Object.entries(endpoints))("%s", (_, call) => {
   it("answers 401 with the Basic challenge without credentials", async () => {
     const org = await seedWithContact();
 
-    const response = await call(null, org.contactId);
+    const response = await call(null, org.target);
 
     await expectProblem(response, 401);
     expect(response.headers.get("www-authenticate")).toBe(CHALLENGE);
@@ -96,8 +121,8 @@ describe.each(Object.entries(endpoints))("%s", (_, call) => {
     });
     const wrongId = basicHeader({ ...org.credentials, authId: "eeid_unknown" });
 
-    const a = await expectProblem(await call(wrongKey, org.contactId), 401);
-    const b = await expectProblem(await call(wrongId, org.contactId), 401);
+    const a = await expectProblem(await call(wrongKey, org.target), 401);
+    const b = await expectProblem(await call(wrongId, org.target), 401);
 
     expect(a).toEqual(b);
   });
@@ -105,14 +130,14 @@ describe.each(Object.entries(endpoints))("%s", (_, call) => {
   it("answers 403 while the Contact API is off", async () => {
     const org = await seedWithContact({ contactApiEnabled: false });
 
-    await expectProblem(await call(org.authorization, org.contactId), 403);
+    await expectProblem(await call(org.authorization, org.target), 403);
   });
 
   it("never reaches another organization's contact", async () => {
     const owner = await seedWithContact();
     const stranger = await seedWithContact();
 
-    const response = await call(stranger.authorization, owner.contactId);
+    const response = await call(stranger.authorization, owner.target);
 
     if (response.status < 400) {
       // Collection endpoints act on the caller's own organization only.
@@ -130,7 +155,7 @@ describe.each(Object.entries(endpoints))("%s", (_, call) => {
   it("marks a successful response no-store", async () => {
     const org = await seedWithContact();
 
-    const response = await call(org.authorization, org.contactId);
+    const response = await call(org.authorization, org.target);
 
     expect(response.status).toBeLessThan(300);
     expect(response.headers.get("cache-control")).toBe("no-store");

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 import { ApiProblem } from "@/lib/http/problem";
 
 // Contact ids are PostgreSQL uuids: anything else could only make the query
@@ -27,4 +29,25 @@ export function decodeCursor(cursor: string): string {
   }
 
   return id.toLowerCase();
+}
+
+/**
+ * A new uuid v7 (RFC 9562): 48 bits of Unix milliseconds, then random bits.
+ * Raw SQL inserts need it because Prisma's @default(uuid(7)) is applied by
+ * the Prisma client, not by PostgreSQL.
+ */
+export function newContactId(now: number = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+
+  const hex = bytes.toString("hex");
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    hex.slice(12, 16),
+    hex.slice(16, 20),
+    hex.slice(20),
+  ].join("-");
 }

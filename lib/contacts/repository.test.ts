@@ -10,9 +10,9 @@ import {
   createContact,
   deleteContact,
   getContact,
-  listContacts,
   updateContact,
 } from "./repository";
+import { listContacts } from "./list";
 import { contactCreateSchema, contactPatchSchema } from "./schema";
 
 async function seedOrganization(): Promise<string> {

@@ -47,9 +47,10 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const email = text(CONTACT_FIELD_MAX_LENGTHS.email)
+export const contactEmailSchema = text(CONTACT_FIELD_MAX_LENGTHS.email)
   .transform(normaliseEmail)
   .pipe(z.email("Must be a valid email address."));
+const email = contactEmailSchema;
 
 // Keys are the camelCase API names derived from the field labels; whether a
 // key is one of the organization's fields is checked against the database.
@@ -118,7 +119,13 @@ export const contactOutputSchema = z.object({
 
 export type ContactOutput = z.output<typeof contactOutputSchema>;
 
-export const contactListQuerySchema = z.object({
+// Exact-match filters on the default fields, compared as they are stored.
+const filterText = (max: number) =>
+  text(max).pipe(z.string().min(1, "Must not be empty."));
+
+export const MAX_SEARCH_LENGTH = 200;
+
+export const contactListQuerySchema = z.strictObject({
   limit: z
     .string()
     .regex(/^\d{1,4}$/, `Must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
@@ -134,6 +141,55 @@ export const contactListQuerySchema = z.object({
     )
     .default(DEFAULT_PAGE_SIZE),
   cursor: z.string().max(200, "Invalid cursor.").optional(),
+  email: text(CONTACT_FIELD_MAX_LENGTHS.email)
+    .transform(normaliseEmail)
+    .pipe(z.string().min(1, "Must not be empty."))
+    .optional(),
+  firstName: filterText(CONTACT_FIELD_MAX_LENGTHS.firstName).optional(),
+  lastName: filterText(CONTACT_FIELD_MAX_LENGTHS.lastName).optional(),
+  location: filterText(CONTACT_FIELD_MAX_LENGTHS.location).optional(),
+  department: filterText(CONTACT_FIELD_MAX_LENGTHS.department).optional(),
+  jobTitle: filterText(CONTACT_FIELD_MAX_LENGTHS.jobTitle).optional(),
+  phone: filterText(CONTACT_FIELD_MAX_LENGTHS.phone).optional(),
+  updatedSince: z.iso
+    .datetime({
+      offset: true,
+      error: "Must be an ISO 8601 date-time, such as 2024-01-31T09:00:00Z.",
+    })
+    .optional(),
+  q: filterText(MAX_SEARCH_LENGTH).optional(),
 });
 
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;
+
+// PUT /contacts/{uniqueId}: the contact as a whole. The email may be left out
+// when the URL carries it as the Unique Contact ID.
+export const contactPutSchema = z.strictObject({
+  email: email.optional(),
+  ...defaultFields,
+  customFields: customFieldsInputSchema.optional(),
+});
+
+export type ContactPutInput = z.output<typeof contactPutSchema>;
+
+export const MAX_BATCH_SIZE = 1000;
+
+// The upload's envelope; each row is checked on its own with
+// contactCreateSchema, so one bad row does not reject the others.
+export const contactUploadSchema = z.strictObject({
+  contacts: z
+    .array(z.unknown())
+    .min(1, "Send at least one contact.")
+    .max(MAX_BATCH_SIZE, `At most ${MAX_BATCH_SIZE} contacts per request.`),
+});
+
+export const contactBulkDeleteSchema = z.strictObject({
+  uniqueIds: z
+    .array(
+      text(CUSTOM_TEXT_MAX_LENGTH).pipe(
+        z.string().min(1, "Must not be empty."),
+      ),
+    )
+    .min(1, "Send at least one Unique Contact ID.")
+    .max(MAX_BATCH_SIZE, `At most ${MAX_BATCH_SIZE} ids per request.`),
+});

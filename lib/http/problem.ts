@@ -13,6 +13,7 @@ const PROBLEMS = {
   "invalid-credentials": { status: 401, title: "Invalid credentials" },
   "contact-api-disabled": { status: 403, title: "Contact API not enabled" },
   "not-found": { status: 404, title: "Not found" },
+  "method-not-allowed": { status: 405, title: "Method not allowed" },
   "contact-exists": { status: 409, title: "Contact already exists" },
   "payload-too-large": { status: 413, title: "Request body too large" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },

@@ -6,12 +6,16 @@ import { ApiProblem, type FieldError } from "@/lib/http/problem";
 // the server buffer megabytes before validation refuses them.
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
+// A bulk upload carries up to a thousand contacts.
+export const MAX_UPLOAD_BODY_BYTES = 5 * 1024 * 1024;
+
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
 /** A JSON body validated by `schema`: 415, 413, 400 or 422 problems otherwise. */
 export async function readJsonBody<Schema extends z.ZodType>(
   request: Request,
   schema: Schema,
+  { maxBytes = MAX_JSON_BODY_BYTES }: { maxBytes?: number } = {},
 ): Promise<z.output<Schema>> {
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim();
   if (!mediaType || !JSON_MEDIA_TYPE.test(mediaType)) {
@@ -20,7 +24,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
     });
   }
 
-  const json = parseJson(await readBoundedText(request));
+  const json = parseJson(await readBoundedText(request, maxBytes));
 
   const result = schema.safeParse(json);
   if (!result.success) {
@@ -63,9 +67,12 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   });
 }
 
-async function readBoundedText(request: Request): Promise<string> {
+async function readBoundedText(
+  request: Request,
+  maxBytes: number,
+): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BODY_BYTES) throw tooLarge();
+  if (declared > maxBytes) throw tooLarge(maxBytes);
 
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -77,9 +84,9 @@ async function readBoundedText(request: Request): Promise<string> {
     if (done) break;
 
     size += value.byteLength;
-    if (size > MAX_JSON_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -105,8 +112,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-function tooLarge(): ApiProblem {
+function tooLarge(maxBytes: number): ApiProblem {
   return new ApiProblem("payload-too-large", {
-    detail: `The body may be at most ${MAX_JSON_BODY_BYTES} bytes.`,
+    detail: `The body may be at most ${maxBytes} bytes.`,
   });
 }
