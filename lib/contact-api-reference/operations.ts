@@ -41,6 +41,7 @@ type Operation = {
 };
 
 export type OpenApiDocument = {
+  servers?: { url: string }[];
   info?: { title?: string; version?: string; description?: string };
   paths?: Record<string, Record<string, Operation | unknown>>;
   components?: {
@@ -76,12 +77,13 @@ export function referenceOperations(
   document: OpenApiDocument,
 ): ReferenceOperation[] {
   const operations: ReferenceOperation[] = [];
+  const base = document.servers?.[0]?.url ?? "";
 
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item[method] as Operation | undefined;
       if (!operation) continue;
-      operations.push(describe(document, path, method, operation));
+      operations.push(describe(document, base, path, method, operation));
     }
   }
 
@@ -90,6 +92,7 @@ export function referenceOperations(
 
 function describe(
   document: OpenApiDocument,
+  base: string,
   path: string,
   method: string,
   operation: Operation,
@@ -103,8 +106,8 @@ function describe(
   return {
     id: operation.operationId ?? `${method}-${path}`.replace(/[^\w-]+/g, "-"),
     method: upper,
-    path,
-    summary: operation.summary ?? `${upper} ${path}`,
+    path: `${base}${path}`,
+    summary: operation.summary ?? `${upper} ${base}${path}`,
     description: operation.description ?? "",
     parameters: parameters.map((p) => ({
       name: p.name,
@@ -123,7 +126,7 @@ function describe(
           "",
       }),
     ),
-    curl: curlFor(upper, path, parameters, requestExample),
+    curl: curlFor(upper, `${base}${path}`, parameters, requestExample),
   };
 }
 
