@@ -7,12 +7,9 @@ import { loadContactSettings } from "./settings";
 import { uniqueIdFieldName } from "./unique-id";
 
 export const fieldListSchema = z.object({
-  uniqueContactIdField: z
-    .string()
-    .meta({
-      description:
-        'The Unique Contact ID: "email" or "customFields.<apiName>".',
-    }),
+  uniqueContactIdField: z.string().meta({
+    description: 'The Unique Contact ID: "email" or "customFields.<apiName>".',
+  }),
   data: z.array(
     z.object({
       apiName: z.string(),
