@@ -60,7 +60,7 @@ runScript(async () => {
     );
     const upload = await freshBenchOrganization(prisma, "Bench upload");
 
-    buildIfStale();
+    buildIfStale(database.url);
     const server = await startServer(database.url);
     try {
       const results = await runMeasurements(server.url, large, small, upload);

@@ -17,7 +17,7 @@ const SOURCES = [
 ];
 
 /** Runs `next build` when .next is missing or older than any source file. */
-export function buildIfStale(): void {
+export function buildIfStale(databaseUrl: string): void {
   const buildId = path.resolve(".next/BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const newest = Math.max(...SOURCES.map((source) => newestMtime(source)));
@@ -30,7 +30,13 @@ export function buildIfStale(): void {
   console.log("Building the app (next build)…");
   const result = spawnSync("npx", ["next", "build"], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    // The build loads route modules, and the database client wants a URL
+    // (the embedded default has none in the environment).
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   if (result.status !== 0) throw new Error("next build failed.");
 }
