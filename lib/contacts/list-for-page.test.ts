@@ -96,30 +96,34 @@ describe("listContactsForPage", () => {
     },
   );
 
-  it("pages back to exactly the page it came from", async () => {
-    const f = filter({ sort: "name" });
-    const first = await listContactsForPage(
-      organizationId,
-      f,
-      { direction: "first" },
-      7,
-    );
-    const second = await listContactsForPage(
-      organizationId,
-      f,
-      { direction: "after", cursor: first.items.at(-1)!.id },
-      7,
-    );
-    const back = await listContactsForPage(
-      organizationId,
-      f,
-      { direction: "before", cursor: second.items[0]!.id },
-      7,
-    );
+  it.each(CONTACT_SORTS)(
+    "pages back to exactly the page it came from, sorted by %s",
+    async (sort) => {
+      const f = filter({ sort });
+      const first = await listContactsForPage(
+        organizationId,
+        f,
+        { direction: "first" },
+        7,
+      );
+      const second = await listContactsForPage(
+        organizationId,
+        f,
+        { direction: "after", cursor: first.items.at(-1)!.id },
+        7,
+      );
+      const back = await listContactsForPage(
+        organizationId,
+        f,
+        { direction: "before", cursor: second.items[0]!.id },
+        7,
+      );
 
-    expect(back.items.map((c) => c.id)).toEqual(first.items.map((c) => c.id));
-    expect(back.hasPrevious).toBe(false);
-  });
+      expect(back.items.map((c) => c.id)).toEqual(first.items.map((c) => c.id));
+      expect(back.hasPrevious).toBe(false);
+      expect(second.items.map((c) => c.id)).not.toContain(first.items[0]!.id);
+    },
+  );
 
   it("sorts by email", async () => {
     const ids = await walkForward(filter({ sort: "email" }), 100);
