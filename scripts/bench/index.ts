@@ -79,6 +79,7 @@ runScript(async () => {
 type Results = {
   listAt10: Measurement;
   healthAt10: Measurement;
+  health1: Measurement;
   list1k: Measurement;
   list100k: Measurement;
   upload: (Measurement & { contactsPerSecond: number }) | null;
@@ -117,6 +118,9 @@ async function runMeasurements(
     connections: 10,
   });
 
+  // The floor: what Next.js alone costs per request on this machine now.
+  step("latency, /api/health at 1 connection");
+  const health1 = await measure({ url: `${url}/api/health`, connections: 1 });
   step("latency, list at 1,000 contacts");
   const list1k = await measure({
     url: list,
@@ -135,7 +139,15 @@ async function runMeasurements(
   step("lookup by email at 100,000 contacts");
   const lookup = await measureLookup(url, large);
 
-  return { listAt10, healthAt10, list1k, list100k, upload: uploaded, lookup };
+  return {
+    listAt10,
+    healthAt10,
+    health1,
+    list1k,
+    list100k,
+    upload: uploaded,
+    lookup,
+  };
 }
 
 // Batches of 1,000 over a pool of 20,000 addresses: the first pass inserts,
@@ -229,7 +241,8 @@ async function measureLookup(url: string, org: BenchOrganization) {
 }
 
 function report(results: Results, machine: { postgres: string }) {
-  const { listAt10, healthAt10, list1k, list100k, upload, lookup } = results;
+  const { listAt10, healthAt10, health1, list1k, list100k, upload, lookup } =
+    results;
   const ratio = listAt10.requestsPerSecond / healthAt10.requestsPerSecond;
   const growth = list100k.p50Ms / list1k.p50Ms;
 
@@ -251,6 +264,12 @@ function report(results: Results, machine: { postgres: string }) {
       figure: ratio.toFixed(2),
       target: ">= 0.5",
       met: ratio >= 0.5,
+    },
+    {
+      measurement: "/api/health, 1 conn, p50 / p99 (floor)",
+      figure: `${health1.p50Ms.toFixed(2)} / ${health1.p99Ms.toFixed(2)} ms`,
+      target: "",
+      met: null,
     },
     latencyRow("list at 1,000, 1 conn", list1k),
     latencyRow("list at 100,000, 1 conn", list100k),
