@@ -6,6 +6,10 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { label: "Overview", href: "/email-contacts/import/contact-api" },
   { label: "API Keys", href: "/email-contacts/import/contact-api/api-keys" },
+  {
+    label: "API Reference",
+    href: "/email-contacts/import/contact-api/reference",
+  },
 ];
 
 // Links styled as tabs: each is its own page, so this is navigation with

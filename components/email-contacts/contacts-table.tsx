@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import type { ContactListItem } from "@/lib/contacts/list-for-page";
 
 // Dates are shown in UTC so that the server and every viewer agree on them.
@@ -45,7 +47,12 @@ function ContactRow({ contact }: { contact: ContactListItem }) {
   return (
     <tr className="text-zinc-800 hover:bg-zinc-50">
       <th scope="row" className="px-4 py-3 font-medium text-zinc-900">
-        {name || <Empty />}
+        <Link
+          href={`/email-contacts/${contact.id}`}
+          className="text-accent-800 underline-offset-2 hover:underline"
+        >
+          {name || contact.email}
+        </Link>
       </th>
       <td className="px-4 py-3">{contact.email}</td>
       <td className="px-4 py-3">{contact.department ?? <Empty />}</td>

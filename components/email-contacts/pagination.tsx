@@ -1,6 +1,12 @@
 import Link from "next/link";
 
+import {
+  filterQuery,
+  type ContactListFilter,
+} from "@/lib/contacts/page-cursor";
+
 type PaginationProps = {
+  filter: ContactListFilter;
   firstId: string | undefined;
   lastId: string | undefined;
   hasPrevious: boolean;
@@ -8,6 +14,7 @@ type PaginationProps = {
 };
 
 export function Pagination({
+  filter,
   firstId,
   lastId,
   hasPrevious,
@@ -17,9 +24,10 @@ export function Pagination({
 
   // An empty page (everything after the cursor was deleted) still needs a
   // way back, so "Previous" falls back to the first page.
-  const previousHref = firstId
-    ? `/email-contacts?before=${firstId}`
-    : "/email-contacts";
+  const previousHref = `/email-contacts${filterQuery(
+    filter,
+    firstId ? { before: firstId } : undefined,
+  )}`;
 
   return (
     <nav aria-label="Pagination" className="flex justify-between gap-4">
@@ -32,7 +40,7 @@ export function Pagination({
       )}
       {hasNext && lastId && (
         <Link
-          href={`/email-contacts?cursor=${lastId}`}
+          href={`/email-contacts${filterQuery(filter, { after: lastId })}`}
           className="btn-secondary"
           rel="next"
         >

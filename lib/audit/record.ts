@@ -10,7 +10,8 @@ export type AuditAction =
   | "api_key.replaced"
   | "api_key.deleted"
   | "contact_api.enabled"
-  | "contact_api.disabled";
+  | "contact_api.disabled"
+  | "custom_field.created";
 
 /** Who acted, as they read at the time; a script has no user id. */
 export type AuditActor = {

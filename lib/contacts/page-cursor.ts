@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 // Keyset paging for the Email Contacts table. The cursor is a contact id;
-// the page order is the Unique Contact ID, unique within an organization,
+// the page order is the chosen sort key with the contact id as tie-breaker,
 // so a page never repeats or skips a contact while others are added.
 
 export const CONTACTS_PAGE_SIZE = 25;
@@ -15,7 +15,21 @@ export type Page<T> = {
   hasNext: boolean;
 };
 
+export const CONTACT_SORTS = ["name", "email", "updated"] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
+/** What narrows and orders the table; shared by the page and the CSV export. */
+export type ContactListFilter = {
+  search: string;
+  department: string;
+  location: string;
+  sort: ContactSort;
+};
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
 const contactIdSchema = z.uuid();
+const MAX_FILTER_LENGTH = 200;
 
 /**
  * `?cursor=<id>` asks for the page after that contact, `?before=<id>` for the
@@ -32,6 +46,40 @@ export function parsePageRequest(params: {
   if (before.success) return { direction: "before", cursor: before.data };
 
   return { direction: "first" };
+}
+
+/** `?q`, `?department`, `?location`, `?sort`; anything unknown is ignored. */
+export function parseListFilter(params: SearchParams): ContactListFilter {
+  const sort = first(params.sort);
+
+  return {
+    search: text(params.q),
+    department: text(params.department),
+    location: text(params.location),
+    sort: CONTACT_SORTS.includes(sort as ContactSort)
+      ? (sort as ContactSort)
+      : "name",
+  };
+}
+
+/**
+ * The query string that keeps a filter (and optionally a cursor). Defaults
+ * are left out so the first page reads as plain `/email-contacts`.
+ */
+export function filterQuery(
+  filter: ContactListFilter,
+  cursor?: { after?: string; before?: string },
+): string {
+  const params = new URLSearchParams();
+  if (filter.search) params.set("q", filter.search);
+  if (filter.department) params.set("department", filter.department);
+  if (filter.location) params.set("location", filter.location);
+  if (filter.sort !== "name") params.set("sort", filter.sort);
+  if (cursor?.after) params.set("cursor", cursor.after);
+  if (cursor?.before) params.set("before", cursor.before);
+
+  const query = params.toString();
+  return query ? `?${query}` : "";
 }
 
 /**
@@ -55,6 +103,10 @@ export function shapePage<T>(
     hasPrevious: direction === "after",
     hasNext: hasMore,
   };
+}
+
+function text(value: string | string[] | undefined): string {
+  return (first(value) ?? "").trim().slice(0, MAX_FILTER_LENGTH);
 }
 
 function first(value: string | string[] | undefined): string | undefined {

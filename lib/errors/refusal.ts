@@ -3,7 +3,13 @@
 // full and shown only as a generic message.
 
 export type RefusalReason =
-  "not_signed_in" | "forbidden" | "feature_disabled" | "stale";
+  | "not_signed_in"
+  | "forbidden"
+  | "feature_disabled"
+  | "stale"
+  | "fields_forbidden"
+  | "field_label_unusable"
+  | "field_duplicate";
 
 const MESSAGES: Record<RefusalReason, string> = {
   not_signed_in: "Your session has ended. Sign in again to continue.",
@@ -12,6 +18,11 @@ const MESSAGES: Record<RefusalReason, string> = {
     "The Contact API is not enabled for your organization. Ask your " +
     "Customer Success Manager to enable it.",
   stale: "This key changed in another tab; the page now shows the current key.",
+  fields_forbidden: "Only a Parent Admin or an Admin can define fields.",
+  field_label_unusable:
+    "This label gives no API name. Use at least one letter or digit.",
+  field_duplicate:
+    "A field with this API name already exists. Choose another label.",
 };
 
 export class Refusal extends Error {

@@ -1,11 +1,21 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { ContactsTable } from "@/components/email-contacts/contacts-table";
+import { ContactsToolbar } from "@/components/email-contacts/contacts-toolbar";
 import { ImportMenu } from "@/components/email-contacts/import-menu";
 import { Pagination } from "@/components/email-contacts/pagination";
 import { requireEmailContactsAccess } from "@/lib/auth/current-user";
-import { listContactsForPage } from "@/lib/contacts/list-for-page";
-import { parsePageRequest } from "@/lib/contacts/page-cursor";
+import {
+  listContactFilterOptions,
+  listContactsForPage,
+} from "@/lib/contacts/list-for-page";
+import {
+  filterQuery,
+  parseListFilter,
+  parsePageRequest,
+  type ContactListFilter,
+} from "@/lib/contacts/page-cursor";
 
 export const metadata: Metadata = { title: "Email Contacts" };
 
@@ -18,8 +28,16 @@ export default async function EmailContactsPage({
 }: EmailContactsPageProps) {
   const user = await requireEmailContactsAccess();
 
-  const request = parsePageRequest(await searchParams);
-  const page = await listContactsForPage(user.organization.id, request);
+  const params = await searchParams;
+  const filter = parseListFilter(params);
+  const request = parsePageRequest(params);
+
+  // No total: counting 100,000 contacts on every page view costs more than
+  // the page itself, and keyset paging does not need it.
+  const [page, options] = await Promise.all([
+    listContactsForPage(user.organization.id, filter, request),
+    listContactFilterOptions(user.organization.id),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -29,19 +47,34 @@ export default async function EmailContactsPage({
             Email Contacts
           </h1>
           <p className="mt-1 text-sm text-zinc-600">
-            {describeTotal(page.total)} in {user.organization.name}
+            The contacts of {user.organization.name}
           </p>
         </div>
-        <ImportMenu />
+        <div className="flex flex-wrap gap-2">
+          <Link href="/email-contacts/fields" className="btn-secondary">
+            Fields
+          </Link>
+          <a
+            href={`/email-contacts/export${filterQuery(filter)}`}
+            className="btn-secondary"
+            download
+          >
+            Export CSV
+          </a>
+          <ImportMenu />
+        </div>
       </div>
+
+      <ContactsToolbar filter={filter} {...options} />
 
       {page.items.length > 0 ? (
         <ContactsTable contacts={page.items} />
       ) : (
-        <EmptyState firstPage={request.direction === "first"} />
+        <EmptyState filter={filter} firstPage={request.direction === "first"} />
       )}
 
       <Pagination
+        filter={filter}
         firstId={page.items.at(0)?.id}
         lastId={page.items.at(-1)?.id}
         hasPrevious={page.hasPrevious}
@@ -51,16 +84,25 @@ export default async function EmailContactsPage({
   );
 }
 
-function describeTotal(total: number): string {
-  return total === 1 ? "1 contact" : `${total.toLocaleString("en")} contacts`;
-}
+function EmptyState({
+  filter,
+  firstPage,
+}: {
+  filter: ContactListFilter;
+  firstPage: boolean;
+}) {
+  const filtered = Boolean(
+    filter.search || filter.department || filter.location,
+  );
+  const message = !firstPage
+    ? "No more contacts on this page."
+    : filtered
+      ? "No contacts match this search."
+      : "No contacts yet. Use Import to add contacts, for example through the Contact API.";
 
-function EmptyState({ firstPage }: { firstPage: boolean }) {
   return (
-    <div className="card p-8 text-center text-zinc-700">
-      {firstPage
-        ? "No contacts yet. Use Import to add contacts, for example through the Contact API."
-        : "No more contacts on this page."}
+    <div role="status" className="card p-8 text-center text-zinc-700">
+      {message}
     </div>
   );
 }

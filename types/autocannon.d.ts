@@ -1,0 +1,52 @@
+// The part of autocannon 9's programmatic API that scripts/bench uses; the
+// package ships no types of its own.
+declare module "autocannon" {
+  import type { EventEmitter } from "node:events";
+
+  export type Histogram = {
+    average: number;
+    mean: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    max: number;
+  };
+
+  export type Request = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: Request) => Request;
+  };
+
+  export type Client = EventEmitter;
+
+  export type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    pipelining?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    requests?: Request[];
+    setupClient?: (client: Client) => void;
+    timeout?: number;
+  };
+
+  export type Result = {
+    requests: Histogram & { total: number; sent: number };
+    latency: Histogram;
+    throughput: Histogram;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    duration: number;
+    "2xx": number;
+  };
+
+  function autocannon(options: Options): Promise<Result>;
+  export default autocannon;
+}
