@@ -1,5 +1,14 @@
 // @ts-check
 
+// Validated with the rest of the configuration in lib/config/env.ts at
+// start-up; read here because next.config.js cannot import TypeScript.
+const serverActionsAllowedOrigins = (
+  process.env.SERVER_ACTIONS_ALLOWED_ORIGINS ?? ""
+)
+  .split(",")
+  .map((origin) => origin.trim())
+  .filter(Boolean);
+
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -14,6 +23,9 @@ const nextConfig = {
     agentFeedback: false,
     // Enables forbidden(): pages refused by role answer with a real 403.
     authInterrupts: true,
+    // Server actions accept only same-origin posts, plus these hosts (for a
+    // proxy that rewrites Host).
+    serverActions: { allowedOrigins: serverActionsAllowedOrigins },
   },
 };
 
