@@ -18,6 +18,10 @@ const nextConfig = {
   // AGENTS.md at the project root; the tree should only change when we do.
   agentRules: false,
 
+  // /api/ready compares the database with the migrations this build ships;
+  // serverless hosts (Vercel) bundle only traced files, so name them.
+  outputFileTracingIncludes: { "/api/ready": ["./prisma/migrations/**/*"] },
+
   experimental: {
     agentUpgrade: false,
     agentFeedback: false,
