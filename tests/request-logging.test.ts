@@ -87,7 +87,7 @@ describe("Contact API request logging", () => {
 
     const response = await collection.GET(
       new Request("http://localhost/api/v1/contacts", {
-        headers: { "x-request-id": "x\" injected=\"1 fake log line" },
+        headers: { "x-request-id": 'x" injected="1 fake log line' },
       }),
       { params: Promise.resolve({}) },
     );
