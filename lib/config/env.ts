@@ -1,10 +1,12 @@
+import "server-only";
+
 import { z } from "zod";
 
 // The server's configuration, read from the environment once and validated
 // at start-up (instrumentation.ts), so a deploy with a missing or malformed
 // variable stops before it serves, with a message naming the variable.
-// Kept free of `server-only` so that scripts and tests can call the parser;
-// nothing in components/ may import it.
+// `server-only` keeps it out of client bundles; scripts (react-server
+// condition) and tests (aliased) can still call the parser.
 
 const LOG_LEVELS = [
   "fatal",
