@@ -1,5 +1,6 @@
 "use client";
 
+import { unstable_isUnrecognizedActionError } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 
 import {
@@ -18,12 +19,20 @@ type ApiKeyPanelProps = {
   actions?: ApiKeyActions;
 };
 
-type Notice = { kind: "error" | "info"; text: string };
+type Notice = { kind: "error" | "info"; text: string; reload?: boolean };
 
 type NewCredentials = { authId: string; accessKey: string };
 
 const UNREACHABLE =
   "The server could not be reached. Check your connection and try again.";
+
+// A tab opened before a deploy calls actions by ids the new build does not
+// know; Next refuses them before running anything, so nothing changed.
+const APP_UPDATED: Notice = {
+  kind: "error",
+  text: "Employee Email was updated since this page was opened, and nothing was changed. Reload the page, then try again.",
+  reload: true,
+};
 
 /**
  * The organization's key and what may be done with it. The page re-renders
@@ -58,8 +67,12 @@ export function ApiKeyPanel({
     startTransition(async () => {
       try {
         setNotice(await perform(actions, change, input, setCreated));
-      } catch {
-        setNotice({ kind: "error", text: UNREACHABLE });
+      } catch (error) {
+        setNotice(
+          unstable_isUnrecognizedActionError(error)
+            ? APP_UPDATED
+            : { kind: "error", text: UNREACHABLE },
+        );
       } finally {
         inFlight.current = false;
         setDialog(null);
@@ -149,16 +162,25 @@ function NoticeLine({ notice }: { notice: Notice }) {
   const isError = notice.kind === "error";
 
   return (
-    <p
+    <div
       role={isError ? "alert" : "status"}
       className={
         isError
-          ? "rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+          ? "flex flex-wrap items-center gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
           : "rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-800"
       }
     >
-      {notice.text}
-    </p>
+      <p>{notice.text}</p>
+      {notice.reload && (
+        <button
+          type="button"
+          onClick={() => window.location.reload()}
+          className="btn-secondary"
+        >
+          Reload page
+        </button>
+      )}
+    </div>
   );
 }
 

@@ -29,8 +29,11 @@ export function KeyActionsMenu({
     onChoose(change);
   }
 
+  // Not modal and not portalled, like the Import menu: a modal menu hides the
+  // page from assistive technology around a focusable trigger, and a portal
+  // puts the menu outside the landmarks. Both fail axe.
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         ref={triggerRef}
         disabled={disabled}
@@ -39,30 +42,28 @@ export function KeyActionsMenu({
       >
         <DotsIcon />
       </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={4}
-          onCloseAutoFocus={(event) => {
-            if (openingDialog.current) event.preventDefault();
-            openingDialog.current = false;
-          }}
-          className="z-30 min-w-44 rounded-md border border-zinc-200 bg-white p-1 shadow-lg"
+      <DropdownMenu.Content
+        align="end"
+        sideOffset={4}
+        onCloseAutoFocus={(event) => {
+          if (openingDialog.current) event.preventDefault();
+          openingDialog.current = false;
+        }}
+        className="z-30 min-w-44 rounded-md border border-zinc-200 bg-white p-1 shadow-lg"
+      >
+        <DropdownMenu.Item
+          className={ITEM_CLASS}
+          onSelect={() => choose("replace")}
         >
-          <DropdownMenu.Item
-            className={ITEM_CLASS}
-            onSelect={() => choose("replace")}
-          >
-            Replace API Key
-          </DropdownMenu.Item>
-          <DropdownMenu.Item
-            className={`${ITEM_CLASS} text-red-700`}
-            onSelect={() => choose("delete")}
-          >
-            Delete API Key
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+          Replace API Key
+        </DropdownMenu.Item>
+        <DropdownMenu.Item
+          className={`${ITEM_CLASS} text-red-700`}
+          onSelect={() => choose("delete")}
+        >
+          Delete API Key
+        </DropdownMenu.Item>
+      </DropdownMenu.Content>
     </DropdownMenu.Root>
   );
 }

@@ -14,8 +14,10 @@ function basic({ authId, accessKey }: Credentials): Record<string, string> {
 export function listContacts(
   request: APIRequestContext,
   credentials: Credentials,
+  /** Another instance than the suite's own, e.g. http://localhost:3102. */
+  baseUrl = "",
 ): Promise<APIResponse> {
-  return request.get("/api/v1/contacts?limit=100", {
+  return request.get(`${baseUrl}/api/v1/contacts?limit=100`, {
     headers: basic(credentials),
   });
 }

@@ -3,6 +3,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
+import { sameOriginRedirect } from "./callback-url";
 import { verifyCredentials } from "./verify-credentials";
 
 const EIGHT_HOURS_IN_SECONDS = 8 * 60 * 60;
@@ -11,6 +12,11 @@ const EIGHT_HOURS_IN_SECONDS = 8 * 60 * 60;
  * The session token carries the user id and nothing else. Role and
  * organization are read from the database on every request (see
  * current-user.ts): a role copied into a token would outlive a demotion.
+ *
+ * The public URL is NEXTAUTH_URL, or (on Vercel, or with TRUST_PROXY=1, see
+ * instrumentation.ts) the request's X-Forwarded-Host and -Proto, so a preview
+ * signs in on its own URL. next-auth then marks the cookies Secure, with the
+ * __Secure- prefix, exactly when that URL is https, as behind a TLS proxy.
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: EIGHT_HOURS_IN_SECONDS },
@@ -37,6 +43,12 @@ export const authOptions: NextAuthOptions = {
 
     session({ session, token }) {
       return { expires: session.expires, user: { id: token.sub ?? "" } };
+    },
+
+    // next-auth's default already refuses other hosts; this one also refuses
+    // the look-alikes sanitizeCallbackUrl knows ("/\\host", control characters).
+    redirect({ url, baseUrl }) {
+      return sameOriginRedirect(url, baseUrl);
     },
   },
 };

@@ -33,7 +33,10 @@ export function withApiKey<Params = Record<string, never>>(
   handler: ApiHandler<Params>,
 ): (request: Request, context: RouteContext<Params>) => Promise<Response> {
   return async (request, context) => {
-    const log = requestLogger(request);
+    const started = performance.now();
+    const requestId = requestIdOf(request);
+    const log = requestLogger(request, requestId);
+    let organizationId: string | undefined;
     let response: Response;
 
     try {
@@ -41,6 +44,7 @@ export function withApiKey<Params = Record<string, never>>(
         request.headers.get("authorization"),
         log,
       );
+      organizationId = principal.organizationId;
       await enforceRateLimit(request, principal);
 
       const params = await context.params;
@@ -57,6 +61,17 @@ export function withApiKey<Params = Record<string, never>>(
 
     // Contacts are personal data: no browser or proxy may keep a copy.
     response.headers.set("Cache-Control", "no-store");
+    response.headers.set("X-Request-Id", requestId);
+
+    // One line per call; the Authorization header never reaches the logger.
+    log.info(
+      {
+        status: response.status,
+        durationMs: Math.round(performance.now() - started),
+        organizationId,
+      },
+      "api request",
+    );
     return response;
   };
 }
@@ -71,12 +86,26 @@ async function enforceRateLimit(
   _principal: ApiKeyPrincipal,
 ): Promise<void> {}
 
-function requestLogger(request: Request): Logger {
+// A proxy's request id is kept so that its logs and ours line up; anything
+// that does not look like one is replaced, so a client cannot inject text.
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+function requestIdOf(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+// The route as written in app/api, so that log lines group by endpoint: a
+// contact id (a uuid) becomes [id].
+const UUID_SEGMENT =
+  /\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=\/|$)/gi;
+
+function requestLogger(request: Request, requestId: string): Logger {
   const url = new URL(request.url);
 
   return logger.child({
-    requestId: randomUUID(),
+    requestId,
     method: request.method,
-    path: url.pathname,
+    route: url.pathname.replace(UUID_SEGMENT, "/[id]"),
   });
 }

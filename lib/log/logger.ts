@@ -27,6 +27,8 @@ const usePretty = process.env.NODE_ENV === "development" && !isTest;
 export const loggerOptions: LoggerOptions = {
   level: process.env.LOG_LEVEL ?? (isTest ? "silent" : "info"),
   redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+  // `err` with its `cause` chain, so a wrapped database error stays readable.
+  serializers: { err: pino.stdSerializers.errWithCause },
 };
 
 export const logger = pino({

@@ -1,7 +1,7 @@
 import { assertSeedAllowed } from "@/lib/db/seed/guard";
 import { describeSeed, seedDatabase } from "@/lib/db/seed/seed-database";
 
-import { ensureDatabase } from "./embedded";
+import { targetDatabase } from "./target";
 import { runScript } from "./run";
 
 // `npm run db:seed [-- --allow-production]`: seeds DATABASE_URL, or the
@@ -9,7 +9,7 @@ import { runScript } from "./run";
 runScript(async () => {
   // Checked before anything starts, so a refused run touches nothing.
   assertSeedAllowed();
-  const database = await ensureDatabase();
+  const database = await targetDatabase();
 
   try {
     console.log(describeSeed(await seedDatabase(database.url)));
