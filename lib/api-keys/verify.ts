@@ -6,6 +6,8 @@ import type { Logger } from "pino";
 
 import { digestAccessKey } from "@/lib/api-keys/credentials";
 import { db } from "@/lib/db/client";
+import { queryPrepared } from "@/lib/db/prepared";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { parseBasicAuthorization } from "@/lib/http/basic-auth";
 import { ApiProblem } from "@/lib/http/problem";
 
@@ -47,8 +49,9 @@ type StoredKey = {
   id: string;
   organizationId: string;
   accessKeyDigest: Uint8Array;
-  lastUsedAt: Date | null;
   contactApiEnabled: boolean;
+  /** lastUsedAt is unset or older than LAST_USED_PRECISION_MS. */
+  lastUseStale: boolean;
 };
 
 async function checkCredentials(
@@ -74,22 +77,27 @@ async function checkCredentials(
 
 // One round trip whether or not the Auth ID exists: a relation select would
 // add a second query only for a known Auth ID, and the time it takes would
-// tell a caller holding a leaked Auth ID that it is live.
+// tell a caller holding a leaked Auth ID that it is live. The staleness of
+// lastUsedAt is decided here too, on the database's clock, since the column
+// holds UTC without a time zone and the pg driver would read it as local.
 async function findKey(authId: string): Promise<StoredKey | undefined> {
-  const rows = await db.$queryRaw<StoredKey[]>`
-    SELECT k."id", k."organizationId", k."accessKeyDigest", k."lastUsedAt",
-           o."contactApiEnabled"
+  const rows = await queryPrepared<StoredKey>(Prisma.sql`
+    SELECT k."id", k."organizationId", k."accessKeyDigest",
+           o."contactApiEnabled",
+           coalesce(k."lastUsedAt" < (now() AT TIME ZONE 'UTC') - ${`${LAST_USED_PRECISION_MS} milliseconds`}::interval, true)
+             AS "lastUseStale"
     FROM "ApiKey" k
     JOIN "Organization" o ON o."id" = k."organizationId"
-    WHERE k."authId" = ${authId}`;
+    WHERE k."authId" = ${authId}`);
 
   return rows[0];
 }
 
 async function touchLastUsed(key: StoredKey, log?: Logger): Promise<void> {
+  if (!key.lastUseStale) return;
+
   const now = Date.now();
   const threshold = new Date(now - LAST_USED_PRECISION_MS);
-  if (key.lastUsedAt && key.lastUsedAt >= threshold) return;
 
   // Conditional, so concurrent requests of one key write the row once.
   try {

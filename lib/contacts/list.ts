@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db/client";
+import { queryPrepared } from "@/lib/db/prepared";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { decodeCursor, encodeCursor } from "./ids";
@@ -47,7 +47,8 @@ export async function listContactsJson(
 
   // Ordered by id (uuid v7) and resumed strictly after the last id seen, so
   // a page never repeats or skips a contact, whatever is written meanwhile.
-  const [row] = await db.$queryRaw<{ data: string; last: string | null }[]>`
+  const [row] = await queryPrepared<{ data: string; last: string | null }>(
+    Prisma.sql`
     WITH page AS (
       SELECT "id", "email", "firstName", "lastName", "location", "department",
              "jobTitle", "phone", "customFields", "createdAt", "updatedAt",
@@ -74,7 +75,8 @@ export async function listContactsJson(
       CASE WHEN count(*) > ${query.limit}
         THEN (array_agg("id"::text ORDER BY "id") FILTER (WHERE n <= ${query.limit}))[${query.limit}]
       END AS last
-    FROM page`;
+    FROM page`,
+  );
 
   const nextCursor = row?.last
     ? JSON.stringify(encodeCursor(row.last))

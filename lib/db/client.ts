@@ -1,14 +1,20 @@
 import "server-only";
 
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
 
-import { createPrismaClient } from "./create-client";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 
-// One client per process. In development Next reloads modules on every edit,
-// so the client is parked on globalThis to avoid opening a pool per reload.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+// One pool and one client per process, shared: Prisma runs on the pool, and
+// the Contact API's hot queries use it directly (see ./prepared). In
+// development Next reloads modules on every edit, so both are parked on
+// globalThis to avoid opening a pool per reload.
+const globalForDb = globalThis as unknown as {
+  pool?: Pool;
+  prisma?: PrismaClient;
+};
 
-function createClient(): PrismaClient {
+function databaseUrl(): string {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) {
     throw new Error(
@@ -17,9 +23,16 @@ function createClient(): PrismaClient {
     );
   }
 
-  return createPrismaClient(connectionString);
+  return connectionString;
 }
 
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
+export const pool: Pool =
+  globalForDb.pool ?? new Pool({ connectionString: databaseUrl() });
 
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+export const db: PrismaClient =
+  globalForDb.prisma ?? new PrismaClient({ adapter: new PrismaPg(pool) });
+
+if (process.env.NODE_ENV !== "production") {
+  globalForDb.pool = pool;
+  globalForDb.prisma = db;
+}
