@@ -3,7 +3,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
-import { verifyCredentials } from "./verify-credentials";
+import { authorizeSignIn } from "./authorize-sign-in";
 
 const EIGHT_HOURS_IN_SECONDS = 8 * 60 * 60;
 
@@ -24,7 +24,8 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      authorize: (credentials) => verifyCredentials(credentials),
+      authorize: (credentials, request) =>
+        authorizeSignIn(credentials, request?.headers),
     }),
   ],
 

@@ -8,8 +8,11 @@ import {
   authenticateApiKey,
   type ApiKeyPrincipal,
 } from "@/lib/api-keys/verify";
+import { parseBasicAuthorization } from "@/lib/http/basic-auth";
+import { clientAddress } from "@/lib/http/client-address";
+import { ApiProblem, problemResponse } from "@/lib/http/problem";
 import { logger } from "@/lib/log/logger";
-import { problemResponse } from "@/lib/http/problem";
+import { contactApiThrottle } from "@/lib/throttle/policies";
 
 export type ApiContext<Params> = {
   request: Request;
@@ -37,11 +40,7 @@ export function withApiKey<Params = Record<string, never>>(
     let response: Response;
 
     try {
-      const principal = await authenticateApiKey(
-        request.headers.get("authorization"),
-        log,
-      );
-      await enforceRateLimit(request, principal);
+      const principal = await authenticate(request, log);
 
       const params = await context.params;
       response = await handler({
@@ -62,14 +61,36 @@ export function withApiKey<Params = Record<string, never>>(
 }
 
 /**
- * Throttling plugs in here: throw `new ApiProblem("too-many-requests",
- * { retryAfterSeconds })` and the translator answers 429 with Retry-After.
+ * The key's principal, with failed attempts throttled per client address
+ * and per Auth ID (429 with Retry-After). An unknown Auth ID and a wrong
+ * Access Key are counted and answered alike.
  */
-// Not implemented yet: a client may call as fast as the server answers.
-async function enforceRateLimit(
-  _request: Request,
-  _principal: ApiKeyPrincipal,
-): Promise<void> {}
+async function authenticate(
+  request: Request,
+  log: Logger,
+): Promise<ApiKeyPrincipal> {
+  const authorization = request.headers.get("authorization");
+  const address = clientAddress(request.headers);
+  const authId = parseBasicAuthorization(authorization)?.userId ?? null;
+
+  const refusal = await contactApiThrottle.check(address, authId);
+  if (refusal) throw new ApiProblem("too-many-requests", refusal);
+
+  try {
+    return await authenticateApiKey(authorization, log);
+  } catch (error) {
+    if (
+      !(error instanceof ApiProblem) ||
+      error.kind !== "invalid-credentials"
+    ) {
+      throw error;
+    }
+
+    const throttled = await contactApiThrottle.recordFailure(address, authId);
+    if (throttled) throw new ApiProblem("too-many-requests", throttled);
+    throw error;
+  }
+}
 
 function requestLogger(request: Request): Logger {
   const url = new URL(request.url);
