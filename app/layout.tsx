@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 
 import "./globals.css";
@@ -8,7 +9,15 @@ export const metadata: Metadata = {
   description: "Manage the email contacts of internal newsletters.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({
+  children,
+}: {
+  children: ReactNode;
+}) {
+  // Every page renders per request: the CSP nonce set in proxy.ts is new on
+  // each one, and a page built ahead of time would carry none.
+  await connection();
+
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">{children}</body>

@@ -33,6 +33,12 @@ async function main(): Promise<void> {
     await run("unit and integration", "npx", vitestArgs(), env);
     await run("production build", "npx", ["next", "build"], env);
     await run("end to end", "npx", ["playwright", "test"], env);
+    await run(
+      "load, short form",
+      "npm",
+      ["run", "--silent", "load", "--", "--duration", "10"],
+      env,
+    );
   } catch (error) {
     failure = error;
   } finally {

@@ -1,3 +1,5 @@
+import { Client } from "pg";
+
 import { applyMigrations } from "@/lib/db/migrations";
 import { ensureDatabase, TEST_DATABASE } from "@/scripts/db/embedded";
 
@@ -9,9 +11,22 @@ export default async function setup(): Promise<() => Promise<void>> {
   const database = await ensureDatabase({ name: TEST_DATABASE });
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
+  await clearThrottleCounters(database.url);
 
   return async () => {
     // Only the process that started the server stops it; a reused one is left running.
     if (database.startedHere) await database.stop();
   };
+}
+
+// Failed-authentication counters outlive a run by their window (minutes); a
+// rerun on the same test database starts from zero, as a fresh one would.
+async function clearThrottleCounters(url: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DELETE FROM "rate_limit"');
+  } finally {
+    await client.end();
+  }
 }

@@ -8,6 +8,9 @@ import { useState, type FormEvent } from "react";
 // never tells a stranger which accounts exist.
 const WRONG_CREDENTIALS = "Incorrect email or password.";
 const UNEXPECTED_FAILURE = "Sign-in failed. Please try again.";
+// Said for any email once its failures or this address's pile up.
+const THROTTLED =
+  "Too many failed sign-in attempts. Wait a few minutes and try again.";
 
 type SignInFormProps = {
   /** Already sanitised on the server: a path on this site. */
@@ -43,11 +46,7 @@ export function SignInForm({ callbackUrl, failedBefore }: SignInFormProps) {
     }
 
     setPending(false);
-    setError(
-      result?.error === "CredentialsSignin"
-        ? WRONG_CREDENTIALS
-        : UNEXPECTED_FAILURE,
-    );
+    setError(messageFor(result?.error));
   }
 
   return (
@@ -74,6 +73,14 @@ export function SignInForm({ callbackUrl, failedBefore }: SignInFormProps) {
       </button>
     </form>
   );
+}
+
+function messageFor(error: string | null | undefined): string {
+  if (error === "CredentialsSignin") return WRONG_CREDENTIALS;
+  // Mirrors SIGN_IN_THROTTLED in lib/auth/authorize-sign-in.ts, which a
+  // client component may not import.
+  if (error === "TooManyAttempts") return THROTTLED;
+  return UNEXPECTED_FAILURE;
 }
 
 type FieldProps = {

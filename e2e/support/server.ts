@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
 import path from "node:path";
 
 import { test } from "@playwright/test";
@@ -98,4 +99,32 @@ export async function startExpectingFailure(
   clearTimeout(timeout);
 
   return { code, output };
+}
+
+/** A port nobody listens on now, for a server of a spec's own. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no free port")),
+      );
+    });
+  });
+}
+
+/** `next start` on a free port, with its own public URL. */
+export async function startServerOnFreePort(
+  env: EnvChanges = {},
+): Promise<StartedServer> {
+  const port = await freePort();
+
+  return startServer(port, {
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    ...env,
+  });
 }

@@ -1,29 +1,33 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { requestContextFrom } from "./request-context";
 
 describe("requestContextFrom", () => {
-  it("takes the first hop of X-Forwarded-For", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("ignores X-Forwarded-For unless a proxy is trusted", () => {
+    vi.stubEnv("TRUST_PROXY", "");
     const headers = new Headers({
-      "x-forwarded-for": " 203.0.113.7 , 10.0.0.1",
+      "x-forwarded-for": "203.0.113.7",
       "x-real-ip": "10.0.0.2",
       "user-agent": "Mozilla/5.0",
     });
 
     expect(requestContextFrom(headers)).toEqual({
-      ipAddress: "203.0.113.7",
+      ipAddress: null,
       userAgent: "Mozilla/5.0",
     });
   });
 
-  it("falls back to X-Real-IP, then to nothing", () => {
-    expect(
-      requestContextFrom(new Headers({ "x-real-ip": "198.51.100.4" })),
-    ).toEqual({ ipAddress: "198.51.100.4", userAgent: null });
-    expect(requestContextFrom(new Headers())).toEqual({
-      ipAddress: null,
-      userAgent: null,
+  it("takes the address our one trusted proxy appended", () => {
+    vi.stubEnv("TRUST_PROXY", "true");
+    const headers = new Headers({
+      "x-forwarded-for": " 198.51.100.99 , 203.0.113.7",
     });
+
+    expect(requestContextFrom(headers).ipAddress).toBe("203.0.113.7");
   });
 
   it("truncates an overlong user agent", () => {

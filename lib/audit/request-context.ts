@@ -2,13 +2,14 @@ import "server-only";
 
 import { headers } from "next/headers";
 
+import { clientAddress } from "@/lib/http/client-address";
+
 /** Where a change came from, as recorded in the audit log. */
 export type RequestContext = {
   ipAddress: string | null;
   userAgent: string | null;
 };
 
-const MAX_IP_LENGTH = 64;
 const MAX_USER_AGENT_LENGTH = 256;
 
 /** Reads the request context of the current server action or page. */
@@ -17,18 +18,14 @@ export async function getRequestContext(): Promise<RequestContext> {
 }
 
 /**
- * The client address is the first hop of X-Forwarded-For, else X-Real-IP.
- * Both are set by the proxy in front of the app; a client talking to the app
- * directly can forge them, so the address is a clue for people reading the
- * log, never an input to a permission check.
+ * The client address as throttling sees it: the socket's, or the one our
+ * proxy reports when TRUST_PROXY says there is one (lib/http/client-address).
  */
 export function requestContextFrom(source: Headers): RequestContext {
-  const firstHop = source.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = firstHop || source.get("x-real-ip")?.trim() || null;
   const userAgent = source.get("user-agent")?.trim() || null;
 
   return {
-    ipAddress: ip ? ip.slice(0, MAX_IP_LENGTH) : null,
+    ipAddress: clientAddress(source),
     userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT_LENGTH) : null,
   };
 }

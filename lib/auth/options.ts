@@ -3,8 +3,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
+import { authorizeSignIn } from "./authorize-sign-in";
 import { sameOriginRedirect } from "./callback-url";
-import { verifyCredentials } from "./verify-credentials";
 
 const EIGHT_HOURS_IN_SECONDS = 8 * 60 * 60;
 
@@ -30,7 +30,8 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      authorize: (credentials) => verifyCredentials(credentials),
+      authorize: (credentials, request) =>
+        authorizeSignIn(credentials, request?.headers),
     }),
   ],
 

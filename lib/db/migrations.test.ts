@@ -152,6 +152,7 @@ describe("applyMigrations", () => {
         "Organization",
         "User",
         "_prisma_migrations",
+        "rate_limit",
       ].sort(),
     );
   });

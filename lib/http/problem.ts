@@ -45,6 +45,9 @@ const DEFAULT_DETAILS: Partial<Record<ProblemKind, string>> = {
     "The Contact API is not enabled for this organization. " +
     "Ask your Customer Success Manager to enable it.",
   "not-found": "No such resource.",
+  "too-many-requests":
+    "Too many failed authentication attempts. Retry after the number of " +
+    "seconds in the Retry-After header.",
   "internal-error": "Something went wrong on our side. Try again later.",
 };
 

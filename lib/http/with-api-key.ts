@@ -8,8 +8,11 @@ import {
   authenticateApiKey,
   type ApiKeyPrincipal,
 } from "@/lib/api-keys/verify";
+import { parseBasicAuthorization } from "@/lib/http/basic-auth";
+import { clientAddress } from "@/lib/http/client-address";
+import { ApiProblem, problemResponse } from "@/lib/http/problem";
 import { logger } from "@/lib/log/logger";
-import { problemResponse } from "@/lib/http/problem";
+import { contactApiThrottle } from "@/lib/throttle/policies";
 
 export type ApiContext<Params> = {
   request: Request;
@@ -40,12 +43,8 @@ export function withApiKey<Params = Record<string, never>>(
     let response: Response;
 
     try {
-      const principal = await authenticateApiKey(
-        request.headers.get("authorization"),
-        log,
-      );
+      const principal = await authenticate(request, log);
       organizationId = principal.organizationId;
-      await enforceRateLimit(request, principal);
 
       const params = await context.params;
       response = await handler({
@@ -77,14 +76,45 @@ export function withApiKey<Params = Record<string, never>>(
 }
 
 /**
- * Throttling plugs in here: throw `new ApiProblem("too-many-requests",
- * { retryAfterSeconds })` and the translator answers 429 with Retry-After.
+ * The key's principal, with failed attempts throttled per client address and
+ * per Auth ID (429 with Retry-After). An unknown Auth ID and a wrong Access
+ * Key are counted and answered alike.
+ *
+ * Valid credentials are checked first and pass without asking the throttle:
+ * a 256-bit Access Key cannot be guessed, so refusing a correct one would
+ * protect nothing, and the calls of a working integration stay at two
+ * statements. Only a failure pays for the throttle's reads and writes.
  */
-// Not implemented yet: a client may call as fast as the server answers.
-async function enforceRateLimit(
-  _request: Request,
-  _principal: ApiKeyPrincipal,
-): Promise<void> {}
+async function authenticate(
+  request: Request,
+  log: Logger,
+): Promise<ApiKeyPrincipal> {
+  const authorization = request.headers.get("authorization");
+
+  try {
+    return await authenticateApiKey(authorization, log);
+  } catch (error) {
+    const failedCredentials =
+      error instanceof ApiProblem && error.kind === "invalid-credentials";
+    if (!failedCredentials) throw error;
+
+    await throttleFailure(request, authorization);
+    throw error;
+  }
+}
+
+async function throttleFailure(
+  request: Request,
+  authorization: string | null,
+): Promise<void> {
+  const address = clientAddress(request.headers);
+  const authId = parseBasicAuthorization(authorization)?.userId ?? null;
+
+  const refusal =
+    (await contactApiThrottle.check(address, authId)) ??
+    (await contactApiThrottle.recordFailure(address, authId));
+  if (refusal) throw new ApiProblem("too-many-requests", refusal);
+}
 
 // A proxy's request id is kept so that its logs and ours line up; anything
 // that does not look like one is replaced, so a client cannot inject text.
