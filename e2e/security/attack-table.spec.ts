@@ -357,13 +357,101 @@ for (const [action, label] of Object.entries(ACTIONS)) {
   });
 }
 
+// The Fields action is open to Parent Admins and Admins, and to no one else;
+// it never touches the API key. Of the attacks above, those that must fail
+// for any caller apply; a stranger's own organization may gain a field, the
+// victim's never.
+const FIELD_ACTIONS: Record<string, string> = {
+  "app/(app)/email-contacts/fields/actions/define-custom-field.ts#defineCustomFieldAction":
+    "define custom field",
+};
+const FIELDS_PAGE = "/email-contacts/fields";
+const REFUSED_FOR_ANY_CALLER = new Set([
+  "no session",
+  "expired session",
+  "forged session (wrong secret)",
+  "tampered session cookie",
+  "Manager of the organization",
+  "Base User of the organization",
+  "foreign Origin with a valid Parent Admin session",
+  "middleware-skipping headers without a session",
+]);
+const STRANGER_ATTACK =
+  "Parent Admin of another organization, with the victim's ids in arguments and URL";
+
+const victimFieldCount = () =>
+  database().customField.count({ where: { organizationId: world.victim.id } });
+
+for (const [action, label] of Object.entries(FIELD_ACTIONS)) {
+  test.describe(`server action ${label}`, () => {
+    const attacks = ACTION_ATTACKS.filter(
+      (attack) =>
+        REFUSED_FOR_ANY_CALLER.has(attack.name) ||
+        attack.name === STRANGER_ATTACK,
+    );
+
+    for (const attack of attacks) {
+      test(`refuses: ${attack.name}`, async ({ request }) => {
+        const { cookie, origin, headers } = await attack.setup();
+        const before = await victimFieldCount();
+
+        const reply = await callAction(request, {
+          baseURL: world.baseURL,
+          actionId: buildActionIds().get(action)!,
+          args: [
+            {
+              label: `Intruder ${Date.now()}`,
+              type: "TEXT",
+              organizationId: world.victim.id,
+            },
+          ],
+          cookie,
+          origin,
+          headers,
+          page: `${FIELDS_PAGE}?organizationId=${world.victim.id}`,
+        });
+
+        const untouched = (await victimFieldCount()) === before;
+        const mustFail = REFUSED_FOR_ANY_CALLER.has(attack.name);
+        const refused =
+          untouched && reply.status < 500 && (!mustFail || reply.ok !== true);
+        count("server actions", reply.status, refused);
+        expect(reply.status, reply.body.slice(0, 300)).toBeLessThan(500);
+        if (mustFail) expect(reply.ok).not.toBe(true);
+        expect(untouched).toBe(true);
+      });
+    }
+
+    test("works for an Admin of the organization (the table is not vacuous)", async ({
+      request,
+    }) => {
+      const before = await victimFieldCount();
+      const reply = await callAction(request, {
+        baseURL: world.baseURL,
+        actionId: buildActionIds().get(action)!,
+        args: [{ label: `Team ${Date.now()}`, type: "TEXT" }],
+        cookie: world.cookies.victimAdmin!,
+        page: FIELDS_PAGE,
+      });
+
+      expect(reply.status).toBe(200);
+      expect(reply.ok).toBe(true);
+      expect(await victimFieldCount()).toBe(before + 1);
+    });
+  });
+}
+
 // --- Contact API routes --------------------------------------------------
+
+type Victim = { organizationId: string; contactId: string; email: string };
 
 type Endpoint = {
   method: string;
   /** The request, aimed at the victim's contact where a route takes an id. */
   path: (contactId: string) => string;
-  body?: (victimOrgId: string) => unknown;
+  body?: (victim: Victim) => unknown;
+  /** The body names the victim's email, so the answer may echo it back. */
+  sendsVictimEmail?: true;
 };
 
 /** Every Contact API route and method, by the file that defines it. */
@@ -375,9 +463,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "app/api/v1/contacts/route.ts#POST": {
     method: "POST",
     path: () => "/api/v1/contacts",
-    body: (orgId) => ({
+    body: ({ organizationId }) => ({
       email: `intruder-${Date.now()}@example.com`,
-      organizationId: orgId,
+      organizationId,
     }),
   },
   "app/api/v1/contacts/[id]/route.ts#GET": {
@@ -387,13 +475,45 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "app/api/v1/contacts/[id]/route.ts#PATCH": {
     method: "PATCH",
     path: (id) => `/api/v1/contacts/${id}`,
-    body: (orgId) => ({ firstName: "Intruder", organizationId: orgId }),
+    body: ({ organizationId }) => ({ firstName: "Intruder", organizationId }),
   },
   "app/api/v1/contacts/[id]/route.ts#DELETE": {
     method: "DELETE",
     path: (id) => `/api/v1/contacts/${id}`,
   },
+  "app/api/v1/contacts/[id]/route.ts#PUT": {
+    method: "PUT",
+    path: (id) => `/api/v1/contacts/${id}`,
+    body: ({ organizationId }) => ({ firstName: "Intruder", organizationId }),
+  },
+  "app/api/v1/contacts/route.ts#DELETE": {
+    method: "DELETE",
+    path: () => "/api/v1/contacts",
+    body: ({ email }) => ({ uniqueIds: [email] }),
+    sendsVictimEmail: true,
+  },
+  "app/api/v1/contacts/upload/route.ts#POST": {
+    method: "POST",
+    path: () => "/api/v1/contacts/upload",
+    body: ({ email, organizationId }) => ({
+      contacts: [
+        { email, firstName: "Intruder" },
+        { email: `intruder-${Date.now()}@example.com`, organizationId },
+      ],
+    }),
+    sendsVictimEmail: true,
+  },
+  "app/api/v1/fields/route.ts#GET": {
+    method: "GET",
+    path: () => "/api/v1/fields",
+  },
 };
+
+/**
+ * Routes that need no credentials, and why: the table checks they are only
+ * these. The API's own description holds nothing of any organization.
+ */
+const PUBLIC_ROUTES = new Set(["app/api/v1/openapi.json/route.ts#GET"]);
 
 type ApiAttack = {
   name: string;
@@ -498,6 +618,7 @@ async function sendApi(
   request: APIRequestContext,
   endpoint: Endpoint,
   attack: { authorization?: string; headers?: Record<string, string> },
+  victimEmail: string,
 ) {
   const url = `${world.baseURL}${endpoint.path(world.victim.contactId)}?organizationId=${world.victim.id}`;
   return request.fetch(url, {
@@ -507,7 +628,11 @@ async function sendApi(
       ...(attack.authorization ? { Authorization: attack.authorization } : {}),
       ...attack.headers,
     },
-    data: endpoint.body?.(world.victim.id),
+    data: endpoint.body?.({
+      organizationId: world.victim.id,
+      contactId: world.victim.contactId,
+      email: victimEmail,
+    }),
     maxRedirects: 0,
   });
 }
@@ -519,7 +644,12 @@ for (const [route, endpoint] of Object.entries(ENDPOINTS)) {
         const before = await database().contact.findUniqueOrThrow({
           where: { id: world.victim.contactId },
         });
-        const response = await sendApi(request, endpoint, await attack.setup());
+        const response = await sendApi(
+          request,
+          endpoint,
+          await attack.setup(),
+          before.email,
+        );
         const body = await response.text();
 
         const after = await database().contact.findUnique({
@@ -527,7 +657,8 @@ for (const [route, endpoint] of Object.entries(ENDPOINTS)) {
         });
         const untouched = JSON.stringify(after) === JSON.stringify(before);
         const leaked =
-          body.includes(world.victim.contactId) || body.includes(before.email);
+          body.includes(world.victim.contactId) ||
+          (!endpoint.sendsVictimEmail && body.includes(before.email));
         const refused =
           attack.expected.includes(response.status()) && untouched && !leaked;
         count("API routes", response.status(), refused);
@@ -554,6 +685,14 @@ const PAGES: Record<string, string> = {
     "/email-contacts/import/contact-api",
   "app/(app)/email-contacts/import/contact-api/api-keys/page.tsx":
     API_KEYS_PAGE,
+  "app/(app)/email-contacts/import/contact-api/reference/page.tsx":
+    "/email-contacts/import/contact-api/reference",
+  "app/(app)/email-contacts/fields/page.tsx": "/email-contacts/fields",
+};
+
+/** Pages with a segment of their own: the victim's contact goes in it. */
+const PAGES_WITH_CONTACT: Record<string, (contactId: string) => string> = {
+  "app/(app)/email-contacts/[id]/page.tsx": (id) => `/email-contacts/${id}`,
 };
 
 type PageAttack = {
@@ -605,10 +744,24 @@ const PAGE_ATTACKS: PageAttack[] = [
   },
 ];
 
-for (const pagePath of Object.values(PAGES)) {
-  test.describe(`page ${pagePath}`, () => {
+const PAGE_TARGETS: [string, () => string][] = [
+  ...Object.values(PAGES).map((page): [string, () => string] => [
+    page,
+    () => page,
+  ]),
+  ...Object.entries(PAGES_WITH_CONTACT).map(
+    ([file, pathOf]): [string, () => string] => [
+      file,
+      () => pathOf(world.victim.contactId),
+    ],
+  ),
+];
+
+for (const [label, pathOf] of PAGE_TARGETS) {
+  test.describe(`page ${label}`, () => {
     for (const attack of PAGE_ATTACKS) {
       test(`refuses: ${attack.name}`, async ({ request }) => {
+        const pagePath = pathOf();
         const cookie = await attack.cookie();
         const response = await request.get(
           `${world.baseURL}${pagePath}?organizationId=${world.victim.id}`,
@@ -638,7 +791,7 @@ for (const pagePath of Object.values(PAGES)) {
           (attack.expect === "sign-in"
             ? [303, 307, 308].includes(status) &&
               (response.headers()["location"] ?? "").includes("/sign-in")
-            : status === 403 || status === 200 || [303, 307].includes(status));
+            : [200, 303, 307, 403, 404].includes(status));
         count("pages", status, refused);
         expect(status).toBeLessThan(500);
         expect(found).toEqual([]);
@@ -666,10 +819,20 @@ function filesUnder(dir: string, name: RegExp): string[] {
 test("every API route, server action and page is in the attack table", () => {
   const methods =
     /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s*(?:,|\})/g;
-  const routes = filesUnder("app/api/v1", /^route\.(ts|tsx)$/).flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(methods)].map(
-      (m) => `${file}#${m[1] ?? m[2]}`,
-    ),
+  // An export bound to methodNotAllowed answers 405 to everyone: not a route.
+  const refusedOnly =
+    /export\s+const\s+(\w+)\s*=\s*(?:notAllowed|methodNotAllowed\()/g;
+  const routes = filesUnder("app/api/v1", /^route\.(ts|tsx)$/).flatMap(
+    (file) => {
+      const source = readFileSync(file, "utf8");
+      const only405 = new Set(
+        [...source.matchAll(refusedOnly)].map((m) => m[1]),
+      );
+      return [...source.matchAll(methods)]
+        .map((m) => m[1] ?? m[2])
+        .filter((method) => !only405.has(method))
+        .map((method) => `${file}#${method}`);
+    },
   );
   const actions = filesUnder("app", /\.(ts|tsx)$/)
     .filter((file) =>
@@ -685,10 +848,16 @@ test("every API route, server action and page is in the attack table", () => {
   const pages = filesUnder("app/(app)", /^page\.tsx$/);
 
   expect(routes.length).toBeGreaterThan(0);
-  expect(routes.filter((route) => !(route in ENDPOINTS))).toEqual([]);
-  expect(actions.filter((action) => !(action in ACTIONS))).toEqual([]);
+  const listed = (action: string) =>
+    action in ACTIONS || action in FIELD_ACTIONS;
   expect(
-    [...buildActionIds().keys()].filter((action) => !(action in ACTIONS)),
+    routes.filter(
+      (route) => !(route in ENDPOINTS) && !PUBLIC_ROUTES.has(route),
+    ),
   ).toEqual([]);
-  expect(pages.filter((page) => !(page in PAGES))).toEqual([]);
+  expect(actions.filter((action) => !listed(action))).toEqual([]);
+  expect([...buildActionIds().keys()].filter((a) => !listed(a))).toEqual([]);
+  expect(
+    pages.filter((page) => !(page in PAGES) && !(page in PAGES_WITH_CONTACT)),
+  ).toEqual([]);
 });
