@@ -46,6 +46,9 @@ test("an Admin searches and filters the contacts", async ({ page }) => {
   await expect(table.getByRole("link", { name: /Person0/ })).toHaveCount(0);
 
   await page.getByRole("link", { name: "Reset" }).click();
+  // Wait for the reset page itself: under load, a form filled before it
+  // arrives would still carry the search above.
+  await expect(page.getByLabel("Search contacts")).toHaveValue("");
   await page.getByLabel("Department").selectOption("Quality");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(

@@ -495,13 +495,14 @@ const ENDPOINTS: Record<string, Endpoint> = {
   "app/api/v1/contacts/upload/route.ts#POST": {
     method: "POST",
     path: () => "/api/v1/contacts/upload",
-    body: ({ email, organizationId }) => ({
+    // The victim's email is not sent: a stranger's key would rightly create
+    // a contact of its own with it, which the page checks below would then
+    // see in the stranger's list. `untouched` proves the victim's row safe.
+    body: ({ organizationId }) => ({
       contacts: [
-        { email, firstName: "Intruder" },
         { email: `intruder-${Date.now()}@example.com`, organizationId },
       ],
     }),
-    sendsVictimEmail: true,
   },
   "app/api/v1/fields/route.ts#GET": {
     method: "GET",
@@ -607,9 +608,9 @@ const API_ATTACKS: ApiAttack[] = [
   {
     name: "another organization's key, with the victim's ids in URL and body",
     // Collection routes act on the caller's own organization; item routes
-    // answer 404 exactly as for a contact that does not exist; a body that
-    // names an organization is refused as invalid (422).
-    expected: [200, 201, 404, 422],
+    // answer 404 exactly as for a contact that does not exist; a body or a
+    // query that names an organization is refused as invalid (422, 400).
+    expected: [200, 201, 400, 404, 422],
     setup: async () => ({ authorization: basic(world.stranger.key) }),
   },
 ];
