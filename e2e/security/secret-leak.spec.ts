@@ -24,20 +24,37 @@ test.afterAll(async () => {
 
 type Captured = { url: string; status: number; headers: string; body: string };
 
-function capture(page: Page, into: Captured[]): void {
-  page.on("response", async (response: Response) => {
-    let body = "";
-    try {
-      body = (await response.body()).toString("utf8");
-    } catch {
-      // redirects and aborted requests have no body
-    }
-    into.push({
-      url: response.url(),
-      status: response.status(),
-      headers: JSON.stringify(await response.allHeaders()),
-      body,
-    });
+/**
+ * Records every response the page receives. Reading a body is asynchronous,
+ * so the returned function waits for the readings under way: without it, a
+ * slow machine asserts before the action's response is recorded.
+ */
+function capture(page: Page, into: Captured[]): () => Promise<void> {
+  const readings: Promise<void>[] = [];
+
+  page.on("response", (response: Response) => {
+    readings.push(record(response, into));
+  });
+
+  return async () => {
+    await Promise.all(readings);
+  };
+}
+
+async function record(response: Response, into: Captured[]): Promise<void> {
+  let body = "";
+  let headers = "";
+  try {
+    headers = JSON.stringify(await response.allHeaders());
+    body = (await response.body()).toString("utf8");
+  } catch {
+    // redirects and aborted requests have no body
+  }
+  into.push({
+    url: response.url(),
+    status: response.status(),
+    headers,
+    body,
   });
 }
 
@@ -60,7 +77,7 @@ test("an Access Key is shown once and found nowhere afterwards", async ({
   const context = await browser.newContext({ baseURL: server.baseUrl });
   const page = await context.newPage();
   const responses: Captured[] = [];
-  capture(page, responses);
+  const recorded = capture(page, responses);
 
   await signIn(page, organization.parentAdmin);
   await openApiKeysPage(page);
@@ -69,6 +86,7 @@ test("an Access Key is shown once and found nowhere afterwards", async ({
     page.getByRole("button", { name: "Copy Access Key" }),
   ).toBeVisible();
   await page.waitForLoadState("networkidle");
+  await recorded();
 
   const shown = responses.flatMap((r) => r.body.match(ACCESS_KEY) ?? []);
   const firstKey = shown[0];
@@ -132,6 +150,7 @@ test("an Access Key is shown once and found nowhere afterwards", async ({
   await chooseKeyAction(page, "Delete API Key");
   await page.reload();
   await page.waitForLoadState("networkidle");
+  await recorded();
   await context.close();
 
   // Where the first key may appear: the one generate action response.
