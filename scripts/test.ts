@@ -88,6 +88,10 @@ function printTotals(): void {
     totals.passed += playwright.stats.expected + playwright.stats.flaky;
     totals.failed += playwright.stats.unexpected;
     totals.skipped += playwright.stats.skipped;
+    if (playwright.stats.flaky > 0)
+      console.log(
+        `\nFlaky: ${playwright.stats.flaky} end-to-end test(s) passed only on retry (listed above).`,
+      );
   }
 
   console.log(
