@@ -64,6 +64,10 @@ test("a Parent Admin generates, uses, replaces and deletes the API key", async (
   expect(await page.content()).not.toContain(first.accessKey);
 
   await chooseKeyAction(page, "Replace API Key");
+  // The key's details offer "Copy Auth ID" too: wait for the new key's panel.
+  await expect(
+    page.getByRole("button", { name: "Copy Access Key" }),
+  ).toBeVisible();
   const second = await copyCredentials(page);
   expect(second.authId).not.toBe(first.authId);
   expect((await listContacts(request, first)).status()).toBe(401);

@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type Page, type Route } from "@playwright/test";
 
 import { digestAccessKey } from "../../lib/api-keys/credentials";
 import { database, seedOrganization } from "../support/database";
@@ -25,37 +25,46 @@ test.afterAll(async () => {
 type Captured = { url: string; status: number; headers: string; body: string };
 
 /**
- * Records every response the page receives. Reading a body is asynchronous,
- * so the returned function waits for the readings under way: without it, a
- * slow machine asserts before the action's response is recorded.
+ * Records every response the page receives, by fetching it on the page's
+ * behalf and handing it on unchanged. Reading bodies from the browser's own
+ * buffers instead lost the server action's streamed answer on a loaded
+ * machine. The returned function waits for recordings still under way.
  */
-function capture(page: Page, into: Captured[]): () => Promise<void> {
-  const readings: Promise<void>[] = [];
+async function capture(
+  page: Page,
+  into: Captured[],
+): Promise<() => Promise<void>> {
+  const recordings = new Set<Promise<void>>();
 
-  page.on("response", (response: Response) => {
-    readings.push(record(response, into));
+  await page.route("**/*", async (route) => {
+    const recording = relay(route, into);
+    recordings.add(recording);
+    await recording.finally(() => recordings.delete(recording));
   });
 
   return async () => {
-    await Promise.all(readings);
+    await Promise.all([...recordings]);
   };
 }
 
-async function record(response: Response, into: Captured[]): Promise<void> {
-  let body = "";
-  let headers = "";
+async function relay(route: Route, into: Captured[]): Promise<void> {
+  let response;
   try {
-    headers = JSON.stringify(await response.allHeaders());
-    body = (await response.body()).toString("utf8");
+    response = await route.fetch({ maxRedirects: 0 });
   } catch {
-    // redirects and aborted requests have no body
+    // The page or context closed meanwhile: nothing left to record.
+    await route.abort().catch(() => undefined);
+    return;
   }
+  const body = await response.body();
+
   into.push({
-    url: response.url(),
+    url: route.request().url(),
     status: response.status(),
-    headers,
-    body,
+    headers: JSON.stringify(response.headers()),
+    body: body.toString("utf8"),
   });
+  await route.fulfill({ response, body });
 }
 
 async function chooseKeyAction(page: Page, action: string): Promise<void> {
@@ -77,7 +86,7 @@ test("an Access Key is shown once and found nowhere afterwards", async ({
   const context = await browser.newContext({ baseURL: server.baseUrl });
   const page = await context.newPage();
   const responses: Captured[] = [];
-  const recorded = capture(page, responses);
+  const recorded = await capture(page, responses);
 
   await signIn(page, organization.parentAdmin);
   await openApiKeysPage(page);
