@@ -29,7 +29,8 @@ export function proxy(request: NextRequest): NextResponse {
   const options = {
     nonce,
     production: process.env.NODE_ENV === "production",
-    // Read here directly for now; the deployment's config module will own it.
+    // Validated at start-up by lib/config; securityHeaders still falls back
+    // to 'none' on a value it cannot use.
     frameAncestors: process.env.FRAME_ANCESTORS,
   };
   const headers = securityHeaders(options);

@@ -2,6 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 
+import { parseTrustProxy } from "./trust-proxy";
+
 // The server's configuration, read from the environment once and validated
 // at start-up (instrumentation.ts), so a deploy with a missing or malformed
 // variable stops before it serves, with a message naming the variable.
@@ -19,12 +21,6 @@ const LOG_LEVELS = [
 ] as const;
 
 const MIN_SECRET_LENGTH = 32;
-
-const flag = z
-  .enum(["1", "0", "true", "false"], {
-    error: 'must be "1", "true", "0" or "false"',
-  })
-  .transform((value) => value === "1" || value === "true");
 
 const httpUrl = z.url({
   protocol: /^https?$/,
@@ -91,7 +87,19 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().optional(),
   NEXTAUTH_URL: httpUrl.optional(),
   VERCEL_URL: host.optional(),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const hops = parseTrustProxy(value);
+      if (hops === null)
+        context.addIssue({
+          code: "custom",
+          message:
+            'must be "true", "false" or the number of proxies in front (0 to 9)',
+        });
+      return hops ?? 0;
+    }),
   SERVER_ACTIONS_ALLOWED_ORIGINS: hostList.default([]),
   FRAME_ANCESTORS: frameAncestors.default(["'none'"]),
   LOG_LEVEL: z
@@ -112,7 +120,7 @@ function productionProblems(env: NodeJS.ProcessEnv): string[] {
       `NEXTAUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters (try \`openssl rand -hex 32\`)`,
     );
 
-  const trustProxy = env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true";
+  const trustProxy = (parseTrustProxy(env.TRUST_PROXY) ?? 0) > 0;
   if (!env.NEXTAUTH_URL && !env.VERCEL_URL && !trustProxy)
     problems.push(
       "NEXTAUTH_URL is required in production unless VERCEL_URL is set or " +
@@ -166,7 +174,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
     publicBaseUrl:
       value.NEXTAUTH_URL ??
       (value.VERCEL_URL ? `https://${value.VERCEL_URL}` : undefined),
-    trustProxy: value.TRUST_PROXY,
+    trustProxy: value.TRUST_PROXY > 0,
     serverActionsAllowedOrigins: value.SERVER_ACTIONS_ALLOWED_ORIGINS,
     frameAncestors: value.FRAME_ANCESTORS,
     logLevel: value.LOG_LEVEL,

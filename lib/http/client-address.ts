@@ -1,5 +1,7 @@
 import { isIP } from "node:net";
 
+import { parseTrustProxy } from "@/lib/config/trust-proxy";
+
 // Which address a request came from, for throttling and the audit log.
 //
 // Next.js copies the socket address into X-Forwarded-For only when the
@@ -22,19 +24,14 @@ function socketAddressStampInstalled(): boolean {
 }
 
 /**
- * How many proxies of ours sit in front of the app: "true" is one, a number
- * is that many, unset or "false" none (X-Forwarded-For is then ignored).
+ * How many proxies of ours sit in front of the app (see TRUST_PROXY in
+ * lib/config/trust-proxy). The start-up check refuses a value that means
+ * nothing; should one get here anyway, no proxy is trusted.
  */
-// Read here directly for now; the deployment's zod config module will own it.
 export function trustedProxyHops(
   value: string | undefined = process.env.TRUST_PROXY,
 ): number {
-  const setting = value?.trim().toLowerCase();
-  if (!setting || setting === "false" || setting === "0") return 0;
-  if (setting === "true") return 1;
-
-  const hops = Number(setting);
-  return Number.isInteger(hops) && hops > 0 && hops < 10 ? hops : 0;
+  return parseTrustProxy(value) ?? 0;
 }
 
 /** The client's IP address, or null when it cannot be known. */
