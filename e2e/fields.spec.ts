@@ -49,3 +49,59 @@ test("a Manager cannot open the Fields screen", async ({ page }) => {
   await page.goto("/email-contacts/fields");
   await expect(page.getByRole("heading", { name: "Fields" })).toHaveCount(0);
 });
+
+test("a Parent Admin makes an employee number the Unique Contact ID", async ({
+  page,
+}) => {
+  const organization = await seedOrganization({ contactApiEnabled: true });
+  await database().customField.create({
+    data: {
+      organizationId: organization.id,
+      label: "Employee Number",
+      apiName: "employeeNumber",
+      type: "NUMBER",
+    },
+  });
+  await signIn(page, organization.parentAdmin);
+  await page.goto("/email-contacts/fields");
+  const section = page.getByRole("region", { name: "Unique Contact ID" });
+
+  // The seeded contacts have no employee number yet: refused, nothing moves.
+  await section
+    .getByLabel("Unique Contact ID")
+    .selectOption({ label: "Employee Number" });
+  await section.getByRole("button", { name: "Save Unique Contact ID" }).click();
+  await expect(section.getByRole("alert")).toContainText("no value");
+
+  const contacts = await database().contact.findMany({
+    where: { organizationId: organization.id },
+  });
+  for (const [i, contact] of contacts.entries()) {
+    await database().contact.update({
+      where: { id: contact.id },
+      data: { customFields: { employeeNumber: 5000 + i } },
+    });
+  }
+  await section.getByRole("button", { name: "Save Unique Contact ID" }).click();
+  await expect(section.getByRole("status")).toContainText("employeeNumber");
+  await expectNoAxeViolations(page);
+
+  const stored = await database().organization.findUniqueOrThrow({
+    where: { id: organization.id },
+  });
+  expect(stored.uniqueContactIdField).toBe("employeeNumber");
+});
+
+test("an Admin sees the Unique Contact ID but cannot change it", async ({
+  page,
+}) => {
+  const organization = await seedOrganization({ contactApiEnabled: true });
+  await signIn(page, organization.admin);
+  await page.goto("/email-contacts/fields");
+
+  const section = page.getByRole("region", { name: "Unique Contact ID" });
+  await expect(section).toContainText(
+    "Only the Parent Admin can change the Unique Contact ID.",
+  );
+  await expect(section.getByRole("button")).toHaveCount(0);
+});

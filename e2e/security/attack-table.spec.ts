@@ -441,6 +441,83 @@ for (const [action, label] of Object.entries(FIELD_ACTIONS)) {
   });
 }
 
+// The Unique Contact ID is the Parent Admin's alone. The same attacks apply,
+// plus the organization's own Admin; the victim's setting and audit log must
+// not move (a refused call records nothing, an allowed one always does).
+const UNIQUE_ID_ACTIONS: Record<string, string> = {
+  "app/(app)/email-contacts/fields/actions/change-unique-contact-id.ts#changeUniqueContactIdAction":
+    "change Unique Contact ID",
+};
+const ADMIN_ATTACK = "Admin of the organization";
+
+async function victimUniqueIdState(): Promise<string> {
+  const organization = await database().organization.findUniqueOrThrow({
+    where: { id: world.victim.id },
+    select: { uniqueContactIdField: true },
+  });
+  const changes = await database().auditEvent.count({
+    where: {
+      organizationId: world.victim.id,
+      action: "unique_contact_id.changed",
+    },
+  });
+  return `${organization.uniqueContactIdField}/${changes}`;
+}
+
+for (const [action, label] of Object.entries(UNIQUE_ID_ACTIONS)) {
+  test.describe(`server action ${label}`, () => {
+    const attacks = ACTION_ATTACKS.filter(
+      (attack) =>
+        REFUSED_FOR_ANY_CALLER.has(attack.name) ||
+        attack.name === ADMIN_ATTACK ||
+        attack.name === STRANGER_ATTACK,
+    );
+
+    for (const attack of attacks) {
+      test(`refuses: ${attack.name}`, async ({ request }) => {
+        const { cookie, origin, headers } = await attack.setup();
+        const before = await victimUniqueIdState();
+
+        const reply = await callAction(request, {
+          baseURL: world.baseURL,
+          actionId: buildActionIds().get(action)!,
+          args: [{ field: "email", organizationId: world.victim.id }],
+          cookie,
+          origin,
+          headers,
+          page: `${FIELDS_PAGE}?organizationId=${world.victim.id}`,
+        });
+
+        const untouched = (await victimUniqueIdState()) === before;
+        const mustFail = attack.name !== STRANGER_ATTACK;
+        const refused =
+          untouched && reply.status < 500 && (!mustFail || reply.ok !== true);
+        count("server actions", reply.status, refused);
+        expect(reply.status, reply.body.slice(0, 300)).toBeLessThan(500);
+        if (mustFail) expect(reply.ok).not.toBe(true);
+        expect(untouched).toBe(true);
+      });
+    }
+
+    test("works for the organization's own Parent Admin (the table is not vacuous)", async ({
+      request,
+    }) => {
+      const before = await victimUniqueIdState();
+      const reply = await callAction(request, {
+        baseURL: world.baseURL,
+        actionId: buildActionIds().get(action)!,
+        args: [{ field: "email" }],
+        cookie: world.cookies.victimParent!,
+        page: FIELDS_PAGE,
+      });
+
+      expect(reply.status).toBe(200);
+      expect(reply.ok).toBe(true);
+      expect(await victimUniqueIdState()).not.toBe(before);
+    });
+  });
+}
+
 // --- Contact API routes --------------------------------------------------
 
 type Victim = { organizationId: string; contactId: string; email: string };
@@ -850,7 +927,7 @@ test("every API route, server action and page is in the attack table", () => {
 
   expect(routes.length).toBeGreaterThan(0);
   const listed = (action: string) =>
-    action in ACTIONS || action in FIELD_ACTIONS;
+    action in ACTIONS || action in FIELD_ACTIONS || action in UNIQUE_ID_ACTIONS;
   expect(
     routes.filter(
       (route) => !(route in ENDPOINTS) && !PUBLIC_ROUTES.has(route),

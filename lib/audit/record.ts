@@ -11,7 +11,8 @@ export type AuditAction =
   | "api_key.deleted"
   | "contact_api.enabled"
   | "contact_api.disabled"
-  | "custom_field.created";
+  | "custom_field.created"
+  | "unique_contact_id.changed";
 
 /** Who acted, as they read at the time; a script has no user id. */
 export type AuditActor = {

@@ -66,11 +66,14 @@ export class UniqueIdSettingError extends Error {}
 /**
  * Makes `field` ("email" or a TEXT or NUMBER custom field) the Unique Contact
  * ID and recomputes every contact's uniqueId in the same transaction; refused
- * when a contact lacks a value or two contacts share one.
+ * when a contact lacks a value or two contacts share one. `withinTransaction`
+ * runs first inside that transaction: the caller's permission check and its
+ * audit record then stand or fall with the change.
  */
 export async function setUniqueContactIdField(
   organizationId: string,
   field: string,
+  withinTransaction?: (tx: Prisma.TransactionClient) => Promise<void>,
 ): Promise<void> {
   const definitions = await db.customField.findMany({
     where: { organizationId },
@@ -91,6 +94,8 @@ export async function setUniqueContactIdField(
 
   await db
     .$transaction(async (tx) => {
+      await withinTransaction?.(tx);
+
       await tx.organization.update({
         where: { id: organizationId },
         data: { uniqueContactIdField: field },

@@ -9,7 +9,8 @@ export type RefusalReason =
   | "stale"
   | "fields_forbidden"
   | "field_label_unusable"
-  | "field_duplicate";
+  | "field_duplicate"
+  | "unique_id_forbidden";
 
 const MESSAGES: Record<RefusalReason, string> = {
   not_signed_in: "Your session has ended. Sign in again to continue.",
@@ -23,6 +24,8 @@ const MESSAGES: Record<RefusalReason, string> = {
     "This label gives no API name. Use at least one letter or digit.",
   field_duplicate:
     "A field with this API name already exists. Choose another label.",
+  unique_id_forbidden:
+    "Only the Parent Admin can change the Unique Contact ID.",
 };
 
 export class Refusal extends Error {

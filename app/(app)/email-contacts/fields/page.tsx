@@ -2,11 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { DefineFieldForm } from "@/components/fields/define-field-form";
+import { UniqueIdForm } from "@/components/fields/unique-id-form";
 import { requireEmailContactsAccess } from "@/lib/auth/current-user";
+import { canManageApiKey } from "@/lib/auth/permissions";
 import { CUSTOM_FIELD_TYPE_LABELS } from "@/lib/contacts/custom-field-input";
 import { listCustomFields } from "@/lib/contacts/define-custom-field";
+import { loadContactSettings } from "@/lib/contacts/settings";
+import { uniqueIdFieldName } from "@/lib/contacts/unique-id";
 import { formatDateTime } from "@/lib/format/date-time";
 
+import { changeUniqueContactIdAction } from "./actions/change-unique-contact-id";
 import { defineCustomFieldAction } from "./actions/define-custom-field";
 
 export const metadata: Metadata = { title: "Fields" };
@@ -14,6 +19,16 @@ export const metadata: Metadata = { title: "Fields" };
 export default async function FieldsPage() {
   const user = await requireEmailContactsAccess();
   const fields = await listCustomFields(user.organization.id);
+  const settings = await loadContactSettings(user.organization.id);
+  const { uniqueIdField } = settings;
+  const current =
+    uniqueIdField.kind === "email" ? "email" : uniqueIdField.apiName;
+  const choices = [
+    { value: "email", label: "Email" },
+    ...fields
+      .filter((field) => field.type === "TEXT" || field.type === "NUMBER")
+      .map((field) => ({ value: field.apiName, label: field.label })),
+  ];
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -33,6 +48,37 @@ export default async function FieldsPage() {
       </div>
 
       <DefineFieldForm action={defineCustomFieldAction} />
+
+      <section
+        aria-labelledby="unique-id-heading"
+        className="card space-y-3 p-6 text-sm"
+      >
+        <h2
+          id="unique-id-heading"
+          className="text-lg font-semibold text-zinc-900"
+        >
+          Unique Contact ID
+        </h2>
+        <p className="text-zinc-700">
+          The field that tells contacts apart: the Contact API&apos;s PUT and
+          upload match on it. Currently{" "}
+          <code className="rounded bg-zinc-100 px-1">
+            {uniqueIdFieldName(uniqueIdField)}
+          </code>
+          .
+        </p>
+        {canManageApiKey(user.role) ? (
+          <UniqueIdForm
+            current={current}
+            choices={choices}
+            action={changeUniqueContactIdAction}
+          />
+        ) : (
+          <p className="text-zinc-700">
+            Only the Parent Admin can change the Unique Contact ID.
+          </p>
+        )}
+      </section>
 
       <div className="card overflow-x-auto">
         <table className="w-full text-left text-sm">
