@@ -11,11 +11,11 @@ import {
 } from "@/lib/contacts/custom-field-input";
 import { deriveApiName } from "@/lib/contacts/field-names";
 
+import { FormNotice, UNREACHABLE, type Notice } from "./form-notice";
+
 type DefineFieldFormProps = {
   action: (input: CustomFieldInput) => Promise<DefineCustomFieldResult>;
 };
-
-type Notice = { kind: "error" | "success"; text: string };
 
 const FIELD = "mt-1 block w-full rounded-md border border-zinc-300 px-3 py-2";
 
@@ -47,10 +47,7 @@ export function DefineFieldForm({ action }: DefineFieldFormProps) {
           text: `Field “${result.field.label}” added as ${result.field.apiName}.`,
         });
       } catch {
-        setNotice({
-          kind: "error",
-          text: "The server could not be reached. Check your connection and try again.",
-        });
+        setNotice(UNREACHABLE);
       }
     });
   }
@@ -106,14 +103,7 @@ export function DefineFieldForm({ action }: DefineFieldFormProps) {
         >
           {pending ? "Adding…" : "Add field"}
         </button>
-        <p
-          role={notice?.kind === "error" ? "alert" : "status"}
-          className={
-            notice?.kind === "error" ? "text-red-700" : "text-emerald-800"
-          }
-        >
-          {notice?.text}
-        </p>
+        <FormNotice notice={notice} />
       </div>
     </form>
   );

@@ -7,6 +7,8 @@ import type {
   UniqueIdInput,
 } from "@/lib/contacts/unique-id-input";
 
+import { FormNotice, UNREACHABLE, type Notice } from "./form-notice";
+
 type Choice = { value: string; label: string };
 
 type UniqueIdFormProps = {
@@ -14,8 +16,6 @@ type UniqueIdFormProps = {
   choices: Choice[];
   action: (input: UniqueIdInput) => Promise<ChangeUniqueIdResult>;
 };
-
-type Notice = { kind: "error" | "success"; text: string };
 
 /**
  * The Parent Admin's control for the Unique Contact ID. The server decides
@@ -41,10 +41,7 @@ export function UniqueIdForm({ current, choices, action }: UniqueIdFormProps) {
           text: `Contacts are now identified by ${result.field}.`,
         });
       } catch {
-        setNotice({
-          kind: "error",
-          text: "The server could not be reached. Check your connection and try again.",
-        });
+        setNotice(UNREACHABLE);
       }
     });
   }
@@ -73,14 +70,7 @@ export function UniqueIdForm({ current, choices, action }: UniqueIdFormProps) {
       >
         {pending ? "Saving…" : "Save Unique Contact ID"}
       </button>
-      <p
-        role={notice?.kind === "error" ? "alert" : "status"}
-        className={
-          notice?.kind === "error" ? "text-red-700" : "text-emerald-800"
-        }
-      >
-        {notice?.text}
-      </p>
+      <FormNotice notice={notice} />
     </form>
   );
 }

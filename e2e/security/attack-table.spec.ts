@@ -357,14 +357,10 @@ for (const [action, label] of Object.entries(ACTIONS)) {
   });
 }
 
-// The Fields action is open to Parent Admins and Admins, and to no one else;
-// it never touches the API key. Of the attacks above, those that must fail
-// for any caller apply; a stranger's own organization may gain a field, the
-// victim's never.
-const FIELD_ACTIONS: Record<string, string> = {
-  "app/(app)/email-contacts/fields/actions/define-custom-field.ts#defineCustomFieldAction":
-    "define custom field",
-};
+// The Fields screen's actions, which never touch the API key. Of the attacks
+// above, those that must fail for any caller apply to both. Defining a field
+// is open to Admins as well; the Unique Contact ID is the Parent Admin's
+// alone. A stranger may change its own organization, the victim's never.
 const FIELDS_PAGE = "/email-contacts/fields";
 const REFUSED_FOR_ANY_CALLER = new Set([
   "no session",
@@ -378,142 +374,121 @@ const REFUSED_FOR_ANY_CALLER = new Set([
 ]);
 const STRANGER_ATTACK =
   "Parent Admin of another organization, with the victim's ids in arguments and URL";
-
-const victimFieldCount = () =>
-  database().customField.count({ where: { organizationId: world.victim.id } });
-
-for (const [action, label] of Object.entries(FIELD_ACTIONS)) {
-  test.describe(`server action ${label}`, () => {
-    const attacks = ACTION_ATTACKS.filter(
-      (attack) =>
-        REFUSED_FOR_ANY_CALLER.has(attack.name) ||
-        attack.name === STRANGER_ATTACK,
-    );
-
-    for (const attack of attacks) {
-      test(`refuses: ${attack.name}`, async ({ request }) => {
-        const { cookie, origin, headers } = await attack.setup();
-        const before = await victimFieldCount();
-
-        const reply = await callAction(request, {
-          baseURL: world.baseURL,
-          actionId: buildActionIds().get(action)!,
-          args: [
-            {
-              label: `Intruder ${Date.now()}`,
-              type: "TEXT",
-              organizationId: world.victim.id,
-            },
-          ],
-          cookie,
-          origin,
-          headers,
-          page: `${FIELDS_PAGE}?organizationId=${world.victim.id}`,
-        });
-
-        const untouched = (await victimFieldCount()) === before;
-        const mustFail = REFUSED_FOR_ANY_CALLER.has(attack.name);
-        const refused =
-          untouched && reply.status < 500 && (!mustFail || reply.ok !== true);
-        count("server actions", reply.status, refused);
-        expect(reply.status, reply.body.slice(0, 300)).toBeLessThan(500);
-        if (mustFail) expect(reply.ok).not.toBe(true);
-        expect(untouched).toBe(true);
-      });
-    }
-
-    test("works for an Admin of the organization (the table is not vacuous)", async ({
-      request,
-    }) => {
-      const before = await victimFieldCount();
-      const reply = await callAction(request, {
-        baseURL: world.baseURL,
-        actionId: buildActionIds().get(action)!,
-        args: [{ label: `Team ${Date.now()}`, type: "TEXT" }],
-        cookie: world.cookies.victimAdmin!,
-        page: FIELDS_PAGE,
-      });
-
-      expect(reply.status).toBe(200);
-      expect(reply.ok).toBe(true);
-      expect(await victimFieldCount()).toBe(before + 1);
-    });
-  });
-}
-
-// The Unique Contact ID is the Parent Admin's alone. The same attacks apply,
-// plus the organization's own Admin; the victim's setting and audit log must
-// not move (a refused call records nothing, an allowed one always does).
-const UNIQUE_ID_ACTIONS: Record<string, string> = {
-  "app/(app)/email-contacts/fields/actions/change-unique-contact-id.ts#changeUniqueContactIdAction":
-    "change Unique Contact ID",
-};
 const ADMIN_ATTACK = "Admin of the organization";
 
-async function victimUniqueIdState(): Promise<string> {
-  const organization = await database().organization.findUniqueOrThrow({
-    where: { id: world.victim.id },
-    select: { uniqueContactIdField: true },
-  });
-  const changes = await database().auditEvent.count({
-    where: {
-      organizationId: world.victim.id,
-      action: "unique_contact_id.changed",
-    },
-  });
-  return `${organization.uniqueContactIdField}/${changes}`;
-}
+type FieldsScreenAction = {
+  label: string;
+  /** Attacks that must fail, besides REFUSED_FOR_ANY_CALLER. */
+  alsoRefused: string[];
+  /** Arguments an attacker sends, with the victim's organization id. */
+  attackArgs: () => unknown[];
+  /** Who may call it, with what, to show the table is not vacuous. */
+  allowed: { name: string; cookie: () => string; args: () => unknown[] };
+  /** The victim organization's state that a refused call leaves as it was. */
+  victimState: () => Promise<string>;
+};
 
-for (const [action, label] of Object.entries(UNIQUE_ID_ACTIONS)) {
-  test.describe(`server action ${label}`, () => {
+const FIELD_ACTIONS: Record<string, FieldsScreenAction> = {
+  "app/(app)/email-contacts/fields/actions/define-custom-field.ts#defineCustomFieldAction":
+    {
+      label: "define custom field",
+      alsoRefused: [],
+      attackArgs: () => [
+        {
+          label: `Intruder ${Date.now()}`,
+          type: "TEXT",
+          organizationId: world.victim.id,
+        },
+      ],
+      allowed: {
+        name: "an Admin of the organization",
+        cookie: () => world.cookies.victimAdmin!,
+        args: () => [{ label: `Team ${Date.now()}`, type: "TEXT" }],
+      },
+      victimState: async () =>
+        String(
+          await database().customField.count({
+            where: { organizationId: world.victim.id },
+          }),
+        ),
+    },
+  "app/(app)/email-contacts/fields/actions/change-unique-contact-id.ts#changeUniqueContactIdAction":
+    {
+      label: "change Unique Contact ID",
+      alsoRefused: [ADMIN_ATTACK],
+      attackArgs: () => [{ field: "email", organizationId: world.victim.id }],
+      allowed: {
+        name: "the organization's own Parent Admin",
+        cookie: () => world.cookies.victimParent!,
+        args: () => [{ field: "email" }],
+      },
+      // A refused call records nothing; an allowed one always does.
+      victimState: async () => {
+        const organization = await database().organization.findUniqueOrThrow({
+          where: { id: world.victim.id },
+          select: { uniqueContactIdField: true },
+        });
+        const changes = await database().auditEvent.count({
+          where: {
+            organizationId: world.victim.id,
+            action: "unique_contact_id.changed",
+          },
+        });
+        return `${organization.uniqueContactIdField}/${changes}`;
+      },
+    },
+};
+
+for (const [action, table] of Object.entries(FIELD_ACTIONS)) {
+  test.describe(`server action ${table.label}`, () => {
+    const mustFail = (name: string) =>
+      REFUSED_FOR_ANY_CALLER.has(name) || table.alsoRefused.includes(name);
     const attacks = ACTION_ATTACKS.filter(
-      (attack) =>
-        REFUSED_FOR_ANY_CALLER.has(attack.name) ||
-        attack.name === ADMIN_ATTACK ||
-        attack.name === STRANGER_ATTACK,
+      (attack) => mustFail(attack.name) || attack.name === STRANGER_ATTACK,
     );
 
     for (const attack of attacks) {
       test(`refuses: ${attack.name}`, async ({ request }) => {
         const { cookie, origin, headers } = await attack.setup();
-        const before = await victimUniqueIdState();
+        const before = await table.victimState();
 
         const reply = await callAction(request, {
           baseURL: world.baseURL,
           actionId: buildActionIds().get(action)!,
-          args: [{ field: "email", organizationId: world.victim.id }],
+          args: table.attackArgs(),
           cookie,
           origin,
           headers,
           page: `${FIELDS_PAGE}?organizationId=${world.victim.id}`,
         });
 
-        const untouched = (await victimUniqueIdState()) === before;
-        const mustFail = attack.name !== STRANGER_ATTACK;
+        const untouched = (await table.victimState()) === before;
         const refused =
-          untouched && reply.status < 500 && (!mustFail || reply.ok !== true);
+          untouched &&
+          reply.status < 500 &&
+          (!mustFail(attack.name) || reply.ok !== true);
         count("server actions", reply.status, refused);
         expect(reply.status, reply.body.slice(0, 300)).toBeLessThan(500);
-        if (mustFail) expect(reply.ok).not.toBe(true);
+        if (mustFail(attack.name)) expect(reply.ok).not.toBe(true);
         expect(untouched).toBe(true);
       });
     }
 
-    test("works for the organization's own Parent Admin (the table is not vacuous)", async ({
+    test(`works for ${table.allowed.name} (the table is not vacuous)`, async ({
       request,
     }) => {
-      const before = await victimUniqueIdState();
+      const before = await table.victimState();
       const reply = await callAction(request, {
         baseURL: world.baseURL,
         actionId: buildActionIds().get(action)!,
-        args: [{ field: "email" }],
-        cookie: world.cookies.victimParent!,
+        args: table.allowed.args(),
+        cookie: table.allowed.cookie(),
         page: FIELDS_PAGE,
       });
 
       expect(reply.status).toBe(200);
       expect(reply.ok).toBe(true);
-      expect(await victimUniqueIdState()).not.toBe(before);
+      expect(await table.victimState()).not.toBe(before);
     });
   });
 }
@@ -927,7 +902,7 @@ test("every API route, server action and page is in the attack table", () => {
 
   expect(routes.length).toBeGreaterThan(0);
   const listed = (action: string) =>
-    action in ACTIONS || action in FIELD_ACTIONS || action in UNIQUE_ID_ACTIONS;
+    action in ACTIONS || action in FIELD_ACTIONS;
   expect(
     routes.filter(
       (route) => !(route in ENDPOINTS) && !PUBLIC_ROUTES.has(route),
