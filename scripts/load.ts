@@ -8,7 +8,6 @@
 import { spawn } from "node:child_process";
 import { randomInt, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 
 import autocannon from "autocannon";
 
@@ -21,6 +20,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrations";
 
 import { ensureDatabase, TEST_DATABASE } from "./db/embedded";
+import { freePort } from "./free-port";
 
 type Kind = "list" | "read" | "create" | "update" | "invalid";
 const EXPECTED: Record<Kind, number[]> = {
@@ -102,21 +102,6 @@ async function seed(url: string): Promise<Fixture> {
   } finally {
     await db.$disconnect();
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no free port")),
-      );
-    });
-  });
 }
 
 async function startServer(databaseUrl: string) {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 
 import { test } from "@playwright/test";
+import { freePort } from "../../scripts/free-port";
 
 // Extra `next start` processes of the production build in .next, for specs
 // about deployment itself (start-up checks, two instances on one database).
@@ -16,6 +16,9 @@ export function extraPort(offset: number): number {
 }
 
 export function skipWithoutLocalBuild(): void {
+  // Skipped only against a deployed preview (E2E_BASE_URL): these specs start
+  // `next start` from the local .next build, which a preview run lacks. In
+  // `npm test` and CI, E2E_BASE_URL is unset and they always run.
   test.skip(
     Boolean(process.env.E2E_BASE_URL),
     "starts the local production build; E2E_BASE_URL targets a deployment",
@@ -99,22 +102,6 @@ export async function startExpectingFailure(
   clearTimeout(timeout);
 
   return { code, output };
-}
-
-/** A port nobody listens on now, for a server of a spec's own. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no free port")),
-      );
-    });
-  });
 }
 
 /** `next start` on a free port, with its own public URL. */

@@ -4,6 +4,7 @@ import {
   contactBulkDeleteSchema,
   contactCreateSchema,
   contactListQuerySchema,
+  contactOutputSchema,
   contactPatchSchema,
   contactPutSchema,
   fieldListSchema,
@@ -23,15 +24,11 @@ const output = (schema: z.ZodType) =>
     unrepresentable: "any",
   }) as JsonSchema;
 
-const contactSchema = z.object({
+// The shared output schema, with what its types cannot say in JSON Schema:
+// timestamps leave as ISO strings (a transform has no schema), and custom
+// field values are flat (z.json() is recursive and would need a $defs entry).
+const contactSchema = contactOutputSchema.extend({
   id: z.uuid(),
-  email: z.string(),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  location: z.string().nullable(),
-  department: z.string().nullable(),
-  jobTitle: z.string().nullable(),
-  phone: z.string().nullable(),
   customFields: z.record(
     z.string(),
     z.union([z.string(), z.number(), z.boolean()]),
